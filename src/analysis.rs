@@ -1,0 +1,279 @@
+//! Facts derived once from a validated match and shared by every later
+//! stage: who each id is, the score before and after every event, minutes
+//! left, per-player tallies and what became of each record.
+//!
+//! Nothing here writes prose; it answers questions about the match.
+
+use crate::model::{Event, EventType, Match, Player, Record, Score, Side, Tally, Team};
+use std::collections::HashMap;
+
+/// Everything later stages ask about a match.
+#[derive(Debug)]
+pub struct Analysis<'m> {
+    /// The match analysed.
+    pub m: &'m Match,
+    /// One entry per event, in the same order as `m.events`.
+    pub timeline: Vec<Moment>,
+    players: HashMap<&'m str, (&'m Player, Side)>,
+    tallies: HashMap<&'m str, Tallies>,
+}
+
+/// The state of the match around one event.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Moment {
+    /// The side the event belongs to.
+    pub side: Side,
+    /// Score before the event.
+    pub before: Score,
+    /// Score after the event (the same unless it was a goal).
+    pub after: Score,
+    /// Minutes left in normal time (or extra time in periods 3-4); `None`
+    /// in the shoot-out or in added time.
+    pub minutes_left: Option<u16>,
+}
+
+impl Moment {
+    /// The event's side's lead before it happened (negative when behind).
+    pub fn margin_before(&self) -> i16 {
+        let (us, them) = (self.before.of(self.side), self.before.of(self.side.other()));
+        i16::from(us) - i16::from(them)
+    }
+}
+
+/// What one player did in the match.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Tallies {
+    /// Goals, penalties included.
+    pub goals: u16,
+    /// Penalties scored in play.
+    pub penalties: u16,
+    /// Assists.
+    pub assists: u16,
+}
+
+impl Tallies {
+    /// The count a record is about.
+    pub fn of(&self, tally: Tally) -> u16 {
+        match tally {
+            Tally::Goals => self.goals,
+            Tally::Penalties => self.penalties,
+            Tally::Assists => self.assists,
+        }
+    }
+}
+
+/// What a record became by the final whistle.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RecordStatus {
+    /// The player reached the record figure, shared with others.
+    Equalled,
+    /// The player passed the figure held by others.
+    Broken,
+    /// The player already held it alone and added to it.
+    Extended,
+    /// The player added to his tally without reaching the record.
+    Approached,
+    /// Nothing changed in this match.
+    Unchanged,
+}
+
+/// A record with its outcome.
+#[derive(Debug, Clone, Copy)]
+pub struct RecordOutcome<'m> {
+    /// The record as the desk gave it.
+    pub record: &'m Record,
+    /// The player's tally after the match.
+    pub after: u16,
+    /// What became of it.
+    pub status: RecordStatus,
+}
+
+impl<'m> Analysis<'m> {
+    /// Analyses a validated match.
+    pub fn new(m: &'m Match) -> Self {
+        let mut players = HashMap::new();
+        for side in [Side::Home, Side::Away] {
+            for p in &m.teams.get(side).squad {
+                players.insert(p.id.as_str(), (p, side));
+            }
+        }
+        let mut a = Analysis {
+            m,
+            timeline: Vec::with_capacity(m.events.len()),
+            players,
+            tallies: HashMap::new(),
+        };
+        a.walk_events();
+        a
+    }
+
+    fn walk_events(&mut self) {
+        let mut score = Score::default();
+        for e in &self.m.events {
+            let side = self.side_of_team(&e.team);
+            let before = score;
+            if e.kind.is_goal() {
+                score.add(side);
+            }
+            self.timeline.push(Moment {
+                side,
+                before,
+                after: score,
+                minutes_left: minutes_left(e),
+            });
+            self.count(e);
+        }
+    }
+
+    fn count(&mut self, e: &'m Event) {
+        if matches!(e.kind, EventType::Goal | EventType::PenaltyScored) {
+            if let Some(p) = &e.player {
+                let t = self.tallies.entry(p).or_default();
+                t.goals += 1;
+                t.penalties += u16::from(e.kind == EventType::PenaltyScored);
+            }
+        }
+        if e.kind.is_goal() {
+            if let Some(a) = &e.assist {
+                self.tallies.entry(a).or_default().assists += 1;
+            }
+        }
+    }
+
+    /// The side whose team id this is (validated input always has one).
+    pub fn side_of_team(&self, id: &str) -> Side {
+        if self.m.teams.away.id == id {
+            Side::Away
+        } else {
+            Side::Home
+        }
+    }
+
+    /// A team by side.
+    pub fn team(&self, side: Side) -> &'m Team {
+        self.m.teams.get(side)
+    }
+
+    /// A player and his side, by id.
+    pub fn player(&self, id: &str) -> Option<(&'m Player, Side)> {
+        self.players.get(id).copied()
+    }
+
+    /// What a player did in the match.
+    pub fn tallies(&self, id: &str) -> Tallies {
+        self.tallies.get(id).copied().unwrap_or_default()
+    }
+
+    /// The events that changed the score, with their moments.
+    pub fn goals(&self) -> impl Iterator<Item = (&'m Event, Moment)> + '_ {
+        self.m
+            .events
+            .iter()
+            .zip(self.timeline.iter().copied())
+            .filter(|(e, _)| e.kind.is_goal())
+    }
+
+    /// Every record's outcome, in the order the desk listed them.
+    pub fn records(&self) -> Vec<RecordOutcome<'m>> {
+        self.m
+            .context
+            .records
+            .iter()
+            .map(|r| self.record_outcome(r))
+            .collect()
+    }
+
+    fn record_outcome(&self, r: &'m Record) -> RecordOutcome<'m> {
+        let added = self.tallies(&r.player).of(r.counts);
+        let after = r.before + added;
+        let held_alone = r.before >= r.record && r.holders.is_empty();
+        let status = match (added, after.cmp(&r.record)) {
+            (0, _) => RecordStatus::Unchanged,
+            (_, std::cmp::Ordering::Less) => RecordStatus::Approached,
+            (_, _) if held_alone => RecordStatus::Extended,
+            (_, std::cmp::Ordering::Equal) => RecordStatus::Equalled,
+            (_, std::cmp::Ordering::Greater) => RecordStatus::Broken,
+        };
+        RecordOutcome {
+            record: r,
+            after,
+            status,
+        }
+    }
+
+    /// Ids of the events that added to a player's tally of `tally`.
+    pub fn tally_events(&self, player: &str, tally: Tally) -> Vec<&'m Event> {
+        self.m
+            .events
+            .iter()
+            .filter(|e| match tally {
+                Tally::Goals => {
+                    matches!(e.kind, EventType::Goal | EventType::PenaltyScored)
+                        && e.player.as_deref() == Some(player)
+                }
+                Tally::Penalties => {
+                    e.kind == EventType::PenaltyScored && e.player.as_deref() == Some(player)
+                }
+                Tally::Assists => e.kind.is_goal() && e.assist.as_deref() == Some(player),
+            })
+            .collect()
+    }
+}
+
+/// Minutes left in the current phase (normal time or extra time).
+fn minutes_left(e: &Event) -> Option<u16> {
+    let end = match e.period {
+        1 | 2 => 90,
+        3 | 4 => 120,
+        _ => return None,
+    };
+    let minute = e.minute?;
+    (e.added == 0 && minute <= end).then(|| end - minute)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fixture() -> Match {
+        let text = include_str!("../fixtures/eng-fra-2022-wc-qf.json");
+        crate::input::load_str("f.json", text).unwrap()
+    }
+
+    #[test]
+    fn running_score_follows_the_goals() {
+        let m = fixture();
+        let a = Analysis::new(&m);
+        let scores: Vec<(u8, u8)> = a
+            .goals()
+            .map(|(_, mo)| (mo.after.home, mo.after.away))
+            .collect();
+        assert_eq!(scores, vec![(0, 1), (1, 1), (1, 2)]);
+    }
+
+    #[test]
+    fn minutes_left_counts_to_ninety() {
+        let m = fixture();
+        let a = Analysis::new(&m);
+        let late_goal = m.events.iter().position(|e| e.minute == Some(78)).unwrap();
+        assert_eq!(a.timeline[late_goal].minutes_left, Some(12));
+    }
+
+    #[test]
+    fn records_resolve_from_events() {
+        let m = fixture();
+        let a = Analysis::new(&m);
+        let by_id = |id: &str| a.records().into_iter().find(|r| r.record.id == id).unwrap();
+        assert_eq!(by_id("r-kane-england-goals").status, RecordStatus::Equalled);
+        assert_eq!(by_id("r-kane-england-goals").after, 53);
+        assert_eq!(
+            by_id("r-griezmann-france-assists").status,
+            RecordStatus::Broken
+        );
+        assert_eq!(
+            by_id("r-giroud-france-goals").status,
+            RecordStatus::Extended
+        );
+        assert_eq!(by_id("r-kane-world-cup-penalties").after, 4);
+    }
+}

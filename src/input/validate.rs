@@ -1,0 +1,484 @@
+//! The checks serde cannot do: references resolve, minutes fit their
+//! period, events are in order, and the result agrees with the goals.
+//!
+//! Every check adds a [`Diagnostic`] with the JSON path of the offending
+//! value; all problems are collected so a desk fixes a file in one pass.
+
+use crate::error::Diagnostic;
+use crate::model::{Decider, Event, EventType, Match, Rating, SCHEMA_ID, Score, Side};
+use std::collections::{HashMap, HashSet};
+
+/// All problems found in a parsed match; empty when it is sound.
+pub fn validate(m: &Match) -> Vec<Diagnostic> {
+    let mut v = Validator {
+        m,
+        problems: Vec::new(),
+        players: HashMap::new(),
+    };
+    v.header();
+    v.squads();
+    v.events();
+    v.result();
+    v.ratings();
+    v.context();
+    v.problems
+}
+
+struct Validator<'a> {
+    m: &'a Match,
+    problems: Vec<Diagnostic>,
+    /// Player id to the side whose squad lists him.
+    players: HashMap<&'a str, Side>,
+}
+
+impl<'a> Validator<'a> {
+    fn problem(&mut self, path: impl Into<String>, message: impl Into<String>) {
+        self.problems.push(Diagnostic::new(path, message));
+    }
+
+    fn header(&mut self) {
+        if self.m.schema != SCHEMA_ID {
+            let found = self.m.schema.clone();
+            self.problem(
+                "schema",
+                format!("unsupported schema \"{found}\"; expected \"{SCHEMA_ID}\""),
+            );
+        }
+        if !is_date(&self.m.fixture.date) {
+            let found = self.m.fixture.date.clone();
+            self.problem(
+                "match.date",
+                format!("\"{found}\" is not a date; expected YYYY-MM-DD"),
+            );
+        }
+    }
+
+    fn squads(&mut self) {
+        let teams = &self.m.teams;
+        if teams.home.id == teams.away.id {
+            self.problem(
+                "teams.away.id",
+                format!(
+                    "both teams have the id \"{}\"; expected two different ids",
+                    teams.home.id
+                ),
+            );
+        }
+        for side in [Side::Home, Side::Away] {
+            let team = teams.get(side);
+            let label = side_label(side);
+            if team.squad.is_empty() {
+                self.problem(
+                    format!("teams.{label}.squad"),
+                    "the squad is empty; expected at least the starting players",
+                );
+            }
+            for (i, p) in team.squad.iter().enumerate() {
+                if self.players.insert(p.id.as_str(), side).is_some() {
+                    self.problem(
+                        format!("teams.{label}.squad[{i}].id"),
+                        format!("player id \"{}\" is used twice; expected unique player ids across both squads", p.id),
+                    );
+                }
+            }
+            let starters = team.squad.iter().filter(|p| p.starter).count();
+            if starters > 11 {
+                self.problem(
+                    format!("teams.{label}.squad"),
+                    format!("{starters} players are marked as starters; expected at most 11"),
+                );
+            }
+        }
+    }
+
+    fn side_of_team(&self, id: &str) -> Option<Side> {
+        [Side::Home, Side::Away]
+            .into_iter()
+            .find(|&s| self.m.teams.get(s).id == id)
+    }
+
+    fn team_ids(&self) -> String {
+        format!(
+            "\"{}\" or \"{}\"",
+            self.m.teams.home.id, self.m.teams.away.id
+        )
+    }
+
+    fn events(&mut self) {
+        let mut seen: HashMap<&str, usize> = HashMap::new();
+        let mut yellows: HashSet<&str> = HashSet::new();
+        let mut previous: Option<(u8, u16, u8)> = None;
+        for (i, e) in self.m.events.iter().enumerate() {
+            let path = format!("events[{i}]");
+            if let Some(first) = seen.insert(e.id.as_str(), i) {
+                self.problem(
+                    format!("{path}.id"),
+                    format!(
+                        "event id \"{}\" is already used by events[{first}]; expected unique ids",
+                        e.id
+                    ),
+                );
+            }
+            let Some(side) = self.side_of_team(&e.team) else {
+                let expected = self.team_ids();
+                self.problem(
+                    format!("{path}.team"),
+                    format!("unknown team \"{}\"; expected {expected}", e.team),
+                );
+                continue;
+            };
+            self.required_fields(&path, e);
+            self.event_players(&path, e, side);
+            self.clock(&path, e);
+            let key = (e.period, e.minute.unwrap_or(0), e.added);
+            if let Some(prev) = previous.filter(|&p| key < p) {
+                self.problem(
+                    format!("{path}.minute"),
+                    format!(
+                        "this event ({}) comes before the one listed above it ({}); expected events in match order",
+                        clock_label(key),
+                        clock_label(prev)
+                    ),
+                );
+            }
+            previous = Some(previous.map_or(key, |p| p.max(key)));
+            if let Some(about) = &e.about {
+                if !seen.contains_key(about.as_str()) || about == &e.id {
+                    self.problem(
+                        format!("{path}.about"),
+                        format!("\"{about}\" is not the id of an earlier event; expected the id of the event this one refers to"),
+                    );
+                }
+            }
+            if let Some(player) = e.player.as_deref() {
+                match e.kind {
+                    EventType::Yellow => {
+                        yellows.insert(player);
+                    }
+                    EventType::SecondYellow if !yellows.contains(player) => self.problem(
+                        format!("{path}.type"),
+                        format!("a second yellow card for \"{player}\" with no earlier yellow card; expected a \"yellow\" event for the same player before it"),
+                    ),
+                    _ => {}
+                }
+            }
+        }
+    }
+
+    /// Fields an event type cannot do without.
+    fn required_fields(&mut self, path: &str, e: &Event) {
+        let mut need = |field: &str, present: bool| {
+            if !present {
+                self.problems.push(Diagnostic::new(
+                    path.to_string(),
+                    format!("a \"{}\" event needs \"{field}\"", type_name(e.kind)),
+                ));
+            }
+        };
+        use EventType::*;
+        match e.kind {
+            Goal | OwnGoal | PenaltyScored | PenaltyMissed | PenaltySaved | Chance | Save
+            | Woodwork | Yellow | SecondYellow | Red | Foul | ShootoutKick => {
+                need("player", e.player.is_some())
+            }
+            Substitution => {
+                need("player", e.player.is_some());
+                need("replaced", e.replaced.is_some());
+            }
+            VarReview | Appeal => {
+                need("claim", e.claim.is_some());
+                need("decision", e.decision.is_some());
+            }
+            PenaltyAwarded | DisallowedGoal => {}
+        }
+        if e.kind == PenaltySaved {
+            need("goalkeeper", e.goalkeeper.is_some());
+        }
+        if e.kind == ShootoutKick {
+            need("outcome", e.outcome.is_some());
+        }
+    }
+
+    /// Every player an event names exists, on the side the role implies.
+    fn event_players(&mut self, path: &str, e: &'a Event, side: Side) {
+        let player_side = if e.kind == EventType::OwnGoal {
+            side.other()
+        } else {
+            side
+        };
+        let roles: [(&str, &Option<String>, Option<Side>); 6] = [
+            ("player", &e.player, Some(player_side)),
+            ("assist", &e.assist, Some(side)),
+            ("replaced", &e.replaced, Some(side)),
+            ("goalkeeper", &e.goalkeeper, Some(side.other())),
+            ("opponent", &e.opponent, Some(side.other())),
+            ("fouled", &e.fouled, None),
+        ];
+        for (field, id, expected_side) in roles {
+            let Some(id) = id else { continue };
+            match (self.players.get(id.as_str()).copied(), expected_side) {
+                (None, _) => self.problem(
+                    format!("{path}.{field}"),
+                    format!("player \"{id}\" is not in either squad; expected the id of a player listed under teams.home.squad or teams.away.squad"),
+                ),
+                (Some(actual), Some(want)) if actual != want => {
+                    let team = &self.m.teams.get(want).name;
+                    self.problem(
+                        format!("{path}.{field}"),
+                        format!("player \"{id}\" is not in {team}'s squad; expected a {team} player as the {field} of this \"{}\" event", type_name(e.kind)),
+                    )
+                }
+                _ => {}
+            }
+        }
+    }
+
+    /// The minute fits the period: 1-45 (+added at 45), 46-90 (+added at
+    /// 90), 91-105, 106-120; the shoot-out has no minute.
+    fn clock(&mut self, path: &str, e: &Event) {
+        let range = match e.period {
+            1 => (1, 45),
+            2 => (46, 90),
+            3 => (91, 105),
+            4 => (106, 120),
+            5 => {
+                if e.kind != EventType::ShootoutKick {
+                    self.problem(
+                        format!("{path}.period"),
+                        format!("a \"{}\" event in period 5; expected only shoot-out kicks in the shoot-out", type_name(e.kind)),
+                    );
+                }
+                return;
+            }
+            p => {
+                self.problem(
+                    format!("{path}.period"),
+                    format!("period {p} does not exist; expected 1 or 2 (halves), 3 or 4 (extra time) or 5 (shoot-out)"),
+                );
+                return;
+            }
+        };
+        if e.kind == EventType::ShootoutKick {
+            self.problem(
+                format!("{path}.period"),
+                format!("a shoot-out kick in period {}; expected period 5", e.period),
+            );
+        }
+        let Some(minute) = e.minute else {
+            self.problem(
+                path.to_string(),
+                format!("an event in period {} needs \"minute\"", e.period),
+            );
+            return;
+        };
+        if minute < range.0 || minute > range.1 {
+            self.problem(
+                format!("{path}.minute"),
+                format!(
+                    "minute {minute} is outside period {}; expected {} to {} (use \"added\" for stoppage time, e.g. minute {} with added 2)",
+                    e.period, range.0, range.1, range.1
+                ),
+            );
+        } else if e.added > 0 && minute != range.1 {
+            self.problem(
+                format!("{path}.added"),
+                format!(
+                    "added time at minute {minute}; expected added time only on the period's last minute ({})",
+                    range.1
+                ),
+            );
+        }
+    }
+
+    fn result(&mut self) {
+        let r = &self.m.result;
+        let mut by_phase = [Score::default(); 3];
+        let mut shootout = Score::default();
+        let mut extra_time_played = false;
+        let mut shootout_played = false;
+        for e in &self.m.events {
+            let Some(side) = self.side_of_team(&e.team) else {
+                continue;
+            };
+            extra_time_played |= matches!(e.period, 3 | 4);
+            shootout_played |= e.period == 5;
+            if e.kind == EventType::ShootoutKick
+                && e.outcome == Some(crate::model::ShotOutcome::Scored)
+            {
+                shootout.add(side);
+            }
+            if !e.kind.is_goal() {
+                continue;
+            }
+            let first_phase = match e.period {
+                1 => 0,
+                2 => 1,
+                _ => 2,
+            };
+            for phase in &mut by_phase[first_phase..] {
+                phase.add(side);
+            }
+        }
+        self.score_matches(
+            "result.half_time",
+            Some(r.half_time),
+            by_phase[0],
+            "goals in the first half",
+        );
+        self.score_matches(
+            "result.full_time",
+            Some(r.full_time),
+            by_phase[1],
+            "goals in normal time",
+        );
+        match (r.after_extra_time, extra_time_played) {
+            (Some(aet), _) => self.score_matches("result.after_extra_time", Some(aet), by_phase[2], "goals in 120 minutes"),
+            (None, true) => self.problem("result", "events in extra time (periods 3-4) but no \"after_extra_time\" score; expected the score after 120 minutes"),
+            (None, false) => {}
+        }
+        match (r.shootout, shootout_played) {
+            (Some(s), true) => self.score_matches("result.shootout", Some(s), shootout, "scored shoot-out kicks"),
+            (Some(_), false) => self.problem("result.shootout", "a shoot-out score but no shoot-out kicks in the events; expected \"shootout_kick\" events in period 5"),
+            (None, true) => self.problem("result", "shoot-out kicks in the events but no \"shootout\" score"),
+            (None, false) => {}
+        }
+        self.winner();
+    }
+
+    fn score_matches(&mut self, path: &str, given: Option<Score>, counted: Score, what: &str) {
+        if let Some(given) = given.filter(|&g| g != counted) {
+            self.problem(
+                path,
+                format!(
+                    "the score says {}-{} but the {what} make it {}-{}; expected the score to agree with the goal events",
+                    given.home, given.away, counted.home, counted.away
+                ),
+            );
+        }
+    }
+
+    /// The winner and the way it was decided follow from the scores.
+    fn winner(&mut self) {
+        let r = &self.m.result;
+        let (expected_winner, expected_decider) =
+            match (r.full_time.leader(), r.after_extra_time, r.shootout) {
+                (Some(w), _, _) => (Some(w), Some(Decider::NormalTime)),
+                (None, Some(aet), shootout) => match (aet.leader(), shootout) {
+                    (Some(w), _) => (Some(w), Some(Decider::ExtraTime)),
+                    (None, Some(s)) => (s.leader(), s.leader().map(|_| Decider::Shootout)),
+                    (None, None) => (None, None),
+                },
+                (None, None, Some(s)) => (s.leader(), s.leader().map(|_| Decider::Shootout)),
+                (None, None, None) => (None, None),
+            };
+        if r.winner != expected_winner {
+            let expected = expected_winner.map_or("no winner (a draw)".to_string(), |s| {
+                format!("\"{}\"", side_label(s))
+            });
+            self.problem(
+                "result.winner",
+                format!("the scores give {expected}; expected \"winner\" to agree with them"),
+            );
+        }
+        if r.decided_by != expected_decider && r.winner == expected_winner {
+            let expected = match expected_decider {
+                Some(Decider::NormalTime) => "\"normal_time\"",
+                Some(Decider::ExtraTime) => "\"extra_time\"",
+                Some(Decider::Shootout) => "\"shootout\"",
+                None => "no \"decided_by\" (a draw)",
+            };
+            self.problem(
+                "result.decided_by",
+                format!("the scores say the match was decided by {expected}"),
+            );
+        }
+    }
+
+    fn ratings(&mut self) {
+        for (id, rating) in &self.m.ratings {
+            let path = format!("ratings.{id}");
+            if !self.players.contains_key(id.as_str()) {
+                self.problem(
+                    path.clone(),
+                    format!("rating for \"{id}\", who is not in either squad; expected player ids from the squads"),
+                );
+            }
+            if let Rating::Mark(mark) = rating {
+                if !(0.0..=10.0).contains(mark) {
+                    self.problem(
+                        path,
+                        format!("rating {mark} is out of range; expected 0 to 10 or \"n/a\""),
+                    );
+                }
+            }
+        }
+    }
+
+    fn context(&mut self) {
+        let c = &self.m.context;
+        for (i, r) in c.records.iter().enumerate() {
+            self.known_player(&format!("context.records[{i}].player"), &r.player);
+        }
+        for (i, p) in c.focus_players.iter().enumerate() {
+            self.known_player(&format!("context.focus_players[{i}]"), p);
+        }
+        for (i, f) in c.history.iter().enumerate() {
+            self.known_team(&format!("context.history[{i}].team"), &f.team);
+        }
+        if let Some(t) = &c.title_defence {
+            self.known_team("context.title_defence.team", &t.team);
+        }
+        if let Some(n) = &c.next_fixture {
+            self.known_team("context.next_fixture.team", &n.team);
+        }
+    }
+
+    fn known_player(&mut self, path: &str, id: &str) {
+        if !self.players.contains_key(id) {
+            self.problem(
+                path,
+                format!(
+                    "player \"{id}\" is not in either squad; expected a player id from the squads"
+                ),
+            );
+        }
+    }
+
+    fn known_team(&mut self, path: &str, id: &str) {
+        if self.side_of_team(id).is_none() {
+            let expected = self.team_ids();
+            self.problem(path, format!("unknown team \"{id}\"; expected {expected}"));
+        }
+    }
+}
+
+fn side_label(side: Side) -> &'static str {
+    match side {
+        Side::Home => "home",
+        Side::Away => "away",
+    }
+}
+
+/// The type as spelled in the file, for messages.
+fn type_name(kind: EventType) -> String {
+    serde_json::to_value(kind)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_string))
+        .unwrap_or_default()
+}
+
+fn clock_label((period, minute, added): (u8, u16, u8)) -> String {
+    match (period, added) {
+        (5, _) => "shoot-out".to_string(),
+        (_, 0) => format!("period {period}, {minute}'"),
+        _ => format!("period {period}, {minute}+{added}'"),
+    }
+}
+
+fn is_date(text: &str) -> bool {
+    let parts: Vec<&str> = text.split('-').collect();
+    let digits = |s: &str, n: usize| s.len() == n && s.bytes().all(|b| b.is_ascii_digit());
+    matches!(parts.as_slice(), [y, m, d] if digits(y, 4) && digits(m, 2) && digits(d, 2))
+        && matches!(parts[1].parse::<u8>(), Ok(1..=12))
+        && matches!(parts[2].parse::<u8>(), Ok(1..=31))
+}

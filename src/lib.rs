@@ -1,0 +1,29 @@
+//! beatwriter writes football match reports from event data.
+//!
+//! The pipeline runs one way, a module a stage:
+//! [`input`] reads and validates a match file into a [`model::Match`];
+//! [`analysis`] derives the facts every later stage shares (the score after
+//! each event, per-player tallies); [`sections`] chooses what each section
+//! says; [`realise`] turns those messages into prose through the editable
+//! templates of the [`phrasebank`]; [`output`] prints the result.
+//!
+//! ```
+//! let text = std::fs::read_to_string("fixtures/eng-fra-2022-wc-qf.json").unwrap();
+//! let m = beatwriter::input::load_str("eng-fra.json", &text).unwrap();
+//! let report = beatwriter::write_report(&m, &beatwriter::Options::default()).unwrap();
+//! assert!(beatwriter::output::text(&report).contains("GOAL! – England 0-1 France"));
+//! ```
+#![deny(missing_docs)]
+
+pub mod analysis;
+pub mod error;
+pub mod input;
+pub mod model;
+pub mod output;
+pub mod phrasebank;
+pub mod realise;
+pub mod report;
+pub mod sections;
+
+pub use error::{Error, ErrorKind, Result};
+pub use report::{Options, Report, write_report};

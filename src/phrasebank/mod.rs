@@ -1,0 +1,302 @@
+//! The phrasebank: every word beatwriter prints comes from here.
+//!
+//! Layout: `phrasebank/<language>/<tone>/<message>.hbs`, e.g.
+//! `en/neutral/highlight/goal.hbs` holds the variants of the message
+//! `highlight/goal` in the neutral tone. A file holds one or more variants
+//! separated by lines of exactly `---`; each variant is a handlebars
+//! template. A tone folder other than `neutral` may hold only some
+//! messages: the rest fall back to `neutral`.
+//!
+//! Templates render in strict mode, so a misspelt slot is an error, never
+//! an empty string. The default phrasebank is compiled into the binary;
+//! [`Phrasebank::from_dir`] loads a desk's edited copy instead.
+
+pub mod helpers;
+
+use crate::error::{Diagnostic, Error, ErrorKind, Result};
+use handlebars::Handlebars;
+use std::collections::BTreeMap;
+use std::path::Path;
+
+mod builtin {
+    include!(concat!(env!("OUT_DIR"), "/phrasebank_files.rs"));
+}
+
+/// The tone every message must exist in; other tones fall back to it.
+pub const BASE_TONE: &str = "neutral";
+
+/// One template variant of a message, with where it was written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Variant {
+    /// The message it belongs to, e.g. `highlight/goal`.
+    pub message: String,
+    /// Its tone folder.
+    pub tone: String,
+    /// 1-based position among the message's variants in that tone.
+    pub number: usize,
+    /// The file it came from, relative to the phrasebank root.
+    pub file: String,
+    /// The line in that file where the variant starts.
+    pub line: usize,
+}
+
+impl Variant {
+    /// A stable name: `neutral:highlight/goal#2`.
+    pub fn id(&self) -> String {
+        format!("{}:{}#{}", self.tone, self.message, self.number)
+    }
+}
+
+/// A loaded, compiled phrasebank for one language.
+pub struct Phrasebank {
+    registry: Handlebars<'static>,
+    /// (tone, message) to its variants.
+    variants: BTreeMap<(String, String), Vec<Variant>>,
+    language: String,
+}
+
+impl std::fmt::Debug for Phrasebank {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Phrasebank")
+            .field("language", &self.language)
+            .field("messages", &self.variants.len())
+            .finish()
+    }
+}
+
+impl Phrasebank {
+    /// The phrasebank compiled into the binary, for `language` ("en").
+    pub fn builtin(language: &str) -> Result<Self> {
+        let files = builtin::FILES
+            .iter()
+            .map(|(path, text)| (path.to_string(), text.to_string()))
+            .collect();
+        Self::from_files("<built-in phrasebank>", language, files)
+    }
+
+    /// A phrasebank read from a directory laid out like `phrasebank/`.
+    pub fn from_dir(dir: &Path, language: &str) -> Result<Self> {
+        let label = dir.display().to_string();
+        let mut files = Vec::new();
+        read_tree(dir, dir, &mut files).map_err(|e| {
+            Error::single(
+                ErrorKind::Io,
+                &label,
+                Diagnostic::new("", format!("cannot read the phrasebank: {e}")),
+            )
+        })?;
+        Self::from_files(&label, language, files)
+    }
+
+    /// Compiles templates from (relative path, text) pairs; every faulty
+    /// template is reported, not just the first.
+    pub fn from_files(label: &str, language: &str, files: Vec<(String, String)>) -> Result<Self> {
+        let mut registry = Handlebars::new();
+        registry.set_strict_mode(true);
+        registry.register_escape_fn(handlebars::no_escape);
+        helpers::register(&mut registry);
+        let mut bank = Phrasebank {
+            registry,
+            variants: BTreeMap::new(),
+            language: language.to_string(),
+        };
+        let prefix = format!("{language}/");
+        let mut problems = Vec::new();
+        let lexicon_path = format!("{prefix}lexicon.json");
+        let lexicon = match files.iter().find(|(p, _)| *p == lexicon_path) {
+            Some((_, text)) => serde_json::from_str(text).unwrap_or_else(|e: serde_json::Error| {
+                problems.push(Diagnostic {
+                    path: lexicon_path.clone(),
+                    position: Some((e.line(), e.column())),
+                    message: format!("lexicon is not valid JSON: {e}"),
+                });
+                serde_json::Value::Null
+            }),
+            None => serde_json::Value::Null,
+        };
+        bank.registry
+            .register_helper("word", Box::new(helpers::WordHelper { lexicon }));
+        for (path, text) in files {
+            let Some(rest) = path.strip_prefix(&prefix) else {
+                continue;
+            };
+            let Some((tone, message)) = rest.strip_suffix(".hbs").and_then(|r| r.split_once('/'))
+            else {
+                continue;
+            };
+            bank.add_file(&path, tone, message, &text, &mut problems);
+        }
+        if bank.variants.is_empty() {
+            problems.push(Diagnostic::new("", format!("no templates for language \"{language}\"; expected files like {language}/neutral/highlight/goal.hbs")));
+        }
+        if problems.is_empty() {
+            Ok(bank)
+        } else {
+            Err(Error {
+                kind: ErrorKind::Phrasebank,
+                file: label.to_string(),
+                diagnostics: problems,
+            })
+        }
+    }
+
+    fn add_file(
+        &mut self,
+        path: &str,
+        tone: &str,
+        message: &str,
+        text: &str,
+        problems: &mut Vec<Diagnostic>,
+    ) {
+        for (start_line, body) in split_variants(text) {
+            let variant = Variant {
+                message: message.to_string(),
+                tone: tone.to_string(),
+                number: self
+                    .variants
+                    .get(&(tone.to_string(), message.to_string()))
+                    .map_or(1, |v| v.len() + 1),
+                file: path.to_string(),
+                line: start_line,
+            };
+            if let Err(e) = self.registry.register_template_string(&variant.id(), body) {
+                let (line, col) = e.pos().unwrap_or((1, 1));
+                problems.push(Diagnostic {
+                    path: path.to_string(),
+                    position: Some((start_line + line - 1, col)),
+                    message: format!("template does not compile: {}", e.reason()),
+                });
+                continue;
+            }
+            self.variants
+                .entry((tone.to_string(), message.to_string()))
+                .or_default()
+                .push(variant);
+        }
+    }
+
+    /// The variants of `message` in `tone`, falling back to neutral.
+    pub fn variants(&self, tone: &str, message: &str) -> &[Variant] {
+        let key = |t: &str| (t.to_string(), message.to_string());
+        self.variants
+            .get(&key(tone))
+            .or_else(|| self.variants.get(&key(BASE_TONE)))
+            .map_or(&[], Vec::as_slice)
+    }
+
+    /// Every (tone, message) pair with its variant count.
+    pub fn coverage(&self) -> impl Iterator<Item = (&str, &str, usize)> {
+        self.variants
+            .iter()
+            .map(|((t, m), v)| (t.as_str(), m.as_str(), v.len()))
+    }
+
+    /// Renders one variant with its slots.
+    pub fn render(&self, variant: &Variant, slots: &serde_json::Value) -> Result<String> {
+        self.registry.render(&variant.id(), slots).map_err(|e| {
+            let position = e
+                .line_no
+                .map(|l| (variant.line + l - 1, e.column_no.unwrap_or(1)));
+            Error::single(
+                ErrorKind::Render,
+                &variant.file,
+                Diagnostic {
+                    path: variant.id(),
+                    position,
+                    message: format!("template failed to render: {}", e.reason()),
+                },
+            )
+        })
+    }
+}
+
+/// Splits a file into variants at lines of exactly `---`, with the line
+/// each starts on; blank variants are skipped.
+fn split_variants(text: &str) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut start_line = 1;
+    let mut offset = 0;
+    for (i, line) in text.split_inclusive('\n').enumerate() {
+        if line.trim_end() == "---" {
+            push_variant(&mut out, start_line, &text[start..offset]);
+            start = offset + line.len();
+            start_line = i + 2;
+        }
+        offset += line.len();
+    }
+    push_variant(&mut out, start_line, &text[start..]);
+    out
+}
+
+fn push_variant<'t>(out: &mut Vec<(usize, &'t str)>, line: usize, body: &'t str) {
+    if !body.trim().is_empty() {
+        out.push((line, body));
+    }
+}
+
+fn read_tree(root: &Path, dir: &Path, files: &mut Vec<(String, String)>) -> std::io::Result<()> {
+    let mut entries: Vec<_> = std::fs::read_dir(dir)?.collect::<std::io::Result<_>>()?;
+    entries.sort_by_key(|e| e.path());
+    for entry in entries {
+        let path = entry.path();
+        if path.is_dir() {
+            read_tree(root, &path, files)?;
+        } else if path.extension().is_some_and(|e| e == "hbs" || e == "json") {
+            let rel = path
+                .strip_prefix(root)
+                .unwrap_or(&path)
+                .to_string_lossy()
+                .replace('\\', "/");
+            files.push((rel, std::fs::read_to_string(&path)?));
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn variants_split_on_dashes_with_their_lines() {
+        let text = "first {{a}}\n---\nsecond\nline two\n---\n\n";
+        let parts = split_variants(text);
+        assert_eq!(parts, vec![(1, "first {{a}}\n"), (3, "second\nline two\n")]);
+    }
+
+    #[test]
+    fn tone_falls_back_to_neutral() {
+        let files = vec![
+            ("en/neutral/a.hbs".to_string(), "plain".to_string()),
+            ("en/dramatic/b.hbs".to_string(), "loud".to_string()),
+            ("en/neutral/b.hbs".to_string(), "quiet".to_string()),
+        ];
+        let bank = Phrasebank::from_files("t", "en", files).unwrap();
+        assert_eq!(bank.variants("dramatic", "a")[0].tone, "neutral");
+        assert_eq!(bank.variants("dramatic", "b")[0].tone, "dramatic");
+    }
+
+    #[test]
+    fn every_broken_template_is_reported_with_its_line() {
+        let files = vec![
+            (
+                "en/neutral/a.hbs".to_string(),
+                "ok\n---\n{{#if x}}open".to_string(),
+            ),
+            ("en/neutral/b.hbs".to_string(), "{{/each}}".to_string()),
+        ];
+        let err = Phrasebank::from_files("t", "en", files).unwrap_err();
+        assert_eq!(err.diagnostics.len(), 2);
+        assert_eq!(err.diagnostics[0].path, "en/neutral/a.hbs");
+        assert_eq!(err.diagnostics[0].position.map(|p| p.0), Some(3));
+    }
+
+    #[test]
+    fn strict_mode_rejects_a_missing_slot() {
+        let files = vec![("en/neutral/a.hbs".to_string(), "{{missing}}".to_string())];
+        let bank = Phrasebank::from_files("t", "en", files).unwrap();
+        let v = &bank.variants("neutral", "a")[0];
+        assert!(bank.render(v, &serde_json::json!({})).is_err());
+    }
+}

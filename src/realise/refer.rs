@@ -1,0 +1,153 @@
+//! Resolves the reference markers left by the referring helpers, in
+//! reading order: a player's full name on first mention and his surname
+//! after; a team's name first and a nickname for variety later.
+
+use crate::analysis::Analysis;
+use crate::error::{Diagnostic, Error, ErrorKind, Result};
+use crate::phrasebank::helpers::{MARK_CLOSE, MARK_OPEN, MARK_SEP, RefKind, possessive};
+use rand::SeedableRng;
+use rand_chacha::ChaCha8Rng;
+use std::collections::HashSet;
+
+/// Who has been mentioned so far in the current scope.
+#[derive(Debug, Default, Clone)]
+pub struct Mentions {
+    seen: HashSet<String>,
+}
+
+impl Mentions {
+    /// Forgets every mention, for a section that stands on its own.
+    pub fn clear(&mut self) {
+        self.seen.clear();
+    }
+
+    /// Records a mention; true when it is the first.
+    fn first(&mut self, key: &str) -> bool {
+        self.seen.insert(key.to_string())
+    }
+}
+
+/// Replaces every marker in `raw` with words; unknown ids are errors.
+pub fn resolve(
+    raw: &str,
+    a: &Analysis,
+    mentions: &mut Mentions,
+    rng: &mut ChaCha8Rng,
+) -> Result<String> {
+    let mut out = String::with_capacity(raw.len());
+    let mut rest = raw;
+    while let Some(open) = rest.find(MARK_OPEN) {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + MARK_OPEN.len_utf8()..];
+        let close = after
+            .find(MARK_CLOSE)
+            .ok_or_else(|| broken("an unclosed reference"))?;
+        out.push_str(&words_for(&after[..close], a, mentions, rng)?);
+        rest = &after[close + MARK_CLOSE.len_utf8()..];
+    }
+    out.push_str(rest);
+    Ok(out)
+}
+
+fn words_for(
+    body: &str,
+    a: &Analysis,
+    mentions: &mut Mentions,
+    rng: &mut ChaCha8Rng,
+) -> Result<String> {
+    let mut fields = body.split(MARK_SEP);
+    let kind = fields
+        .next()
+        .and_then(|k| k.chars().next())
+        .and_then(RefKind::from_code);
+    let (Some(kind), Some(id), Some(flags)) = (kind, fields.next(), fields.next()) else {
+        return Err(broken("a malformed reference"));
+    };
+    let text = match kind {
+        RefKind::Team | RefKind::TeamName | RefKind::Manager => {
+            team_words(kind, id, a, mentions, rng)?
+        }
+        _ => player_words(kind, id, a, mentions)?,
+    };
+    let text = if flags.contains('p') {
+        possessive(&text)
+    } else {
+        text
+    };
+    Ok(if flags.contains('u') {
+        text.to_uppercase()
+    } else {
+        text
+    })
+}
+
+fn player_words(kind: RefKind, id: &str, a: &Analysis, mentions: &mut Mentions) -> Result<String> {
+    let (p, _) = a.player(id).ok_or_else(|| {
+        broken(&format!(
+            "a template names the player \"{id}\", who is not in either squad"
+        ))
+    })?;
+    let first = mentions.first(id);
+    Ok(match kind {
+        RefKind::Full => p.name.clone(),
+        RefKind::Surname => p.surname.clone(),
+        RefKind::Display => p.display.clone(),
+        _ if first => p.name.clone(),
+        _ => p.surname.clone(),
+    })
+}
+
+fn team_words(
+    kind: RefKind,
+    id: &str,
+    a: &Analysis,
+    mentions: &mut Mentions,
+    rng: &mut ChaCha8Rng,
+) -> Result<String> {
+    let team = [a.m.teams.home.clone(), a.m.teams.away.clone()]
+        .into_iter()
+        .find(|t| t.id == id)
+        .ok_or_else(|| {
+            broken(&format!(
+                "a template names the team \"{id}\", which is not playing"
+            ))
+        })?;
+    if kind == RefKind::Manager {
+        let boss = team.manager.as_ref().ok_or_else(|| {
+            broken(&format!(
+                "a template names the manager of \"{id}\", but the match file gives none"
+            ))
+        })?;
+        let first = mentions.first(&format!("manager:{id}"));
+        return Ok(if first {
+            boss.name.clone()
+        } else {
+            boss.surname.clone()
+        });
+    }
+    let first = mentions.first(&format!("team:{id}"));
+    if kind == RefKind::TeamName || first || team.nicknames.is_empty() {
+        return Ok(team.name);
+    }
+    let pick = rand::RngExt::random_range(rng, 0..=team.nicknames.len());
+    Ok(team.nicknames.get(pick).cloned().unwrap_or(team.name))
+}
+
+fn broken(what: &str) -> Error {
+    Error::single(
+        ErrorKind::Render,
+        "<phrasebank>",
+        Diagnostic::new("", what.to_string()),
+    )
+}
+
+/// A generator for one purpose, derived from the report seed and a label,
+/// so re-rolling one section never disturbs another.
+pub fn rng_for(seed: u64, label: &str) -> ChaCha8Rng {
+    // FNV-1a: stable across platforms and releases, unlike std's hasher.
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in label.bytes() {
+        h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+    }
+    ChaCha8Rng::seed_from_u64(seed ^ h)
+}

@@ -1,0 +1,140 @@
+//! The report as data: sections of paragraphs of sentences, each sentence
+//! with its provenance. Output formats only print this structure.
+
+use crate::analysis::Analysis;
+use crate::error::Result;
+use crate::model::Match;
+use crate::phrasebank::Phrasebank;
+use crate::realise::{Realiser, refer::rng_for};
+use crate::sections;
+use serde::Serialize;
+
+/// The seed used when none is given, so default output is stable.
+pub const DEFAULT_SEED: u64 = 2022;
+
+/// How to write a report.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Options {
+    /// Seeds every wording choice: same input and seed, same text.
+    pub seed: u64,
+    /// Tone folder of the phrasebank ("neutral").
+    pub tone: String,
+    /// Language folder of the phrasebank ("en").
+    pub language: String,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            seed: DEFAULT_SEED,
+            tone: crate::phrasebank::BASE_TONE.to_string(),
+            language: "en".to_string(),
+        }
+    }
+}
+
+/// A written report.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Report {
+    /// The headline scoreline, e.g. "England 1-2 France".
+    pub title: String,
+    /// The sections in reading order.
+    pub sections: Vec<Section>,
+    /// The seed that produced it.
+    pub seed: u64,
+    /// The tone it was written in.
+    pub tone: String,
+}
+
+/// One section, such as Player Ratings.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Section {
+    /// Stable id: `ratings`, `highlights`, `key_stats`.
+    pub id: String,
+    /// The heading as printed.
+    pub heading: String,
+    /// Paragraphs in order.
+    pub paragraphs: Vec<Paragraph>,
+}
+
+/// A paragraph: sentences printed together.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Paragraph {
+    /// Sentences in order.
+    pub sentences: Vec<Sentence>,
+}
+
+/// One rendered sentence and where it came from.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Sentence {
+    /// The words.
+    pub text: String,
+    /// The message it expresses, e.g. `highlight/goal`.
+    pub message: String,
+    /// The template variant used, e.g. `neutral:highlight/goal#2`.
+    pub variant: String,
+    /// Ids of the events (or context entries) that prove it.
+    pub evidence: Vec<String>,
+}
+
+impl Paragraph {
+    /// The paragraph's text, sentences joined by spaces.
+    pub fn text(&self) -> String {
+        self.sentences
+            .iter()
+            .map(|s| s.text.as_str())
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+}
+
+/// Writes a report with the built-in phrasebank.
+pub fn write_report(m: &Match, options: &Options) -> Result<Report> {
+    let bank = Phrasebank::builtin(&options.language)?;
+    write_report_with(m, options, &bank)
+}
+
+/// Writes a report with a given phrasebank.
+pub fn write_report_with(m: &Match, options: &Options, bank: &Phrasebank) -> Result<Report> {
+    let analysis = Analysis::new(m);
+    let mut out = Vec::new();
+    for writer in sections::ALL {
+        let rng = rng_for(options.seed, writer.id);
+        let mut realiser = Realiser::new(bank, &analysis, &options.tone, rng);
+        let paragraphs = (writer.write)(&analysis, &mut realiser)?;
+        if paragraphs.is_empty() {
+            continue;
+        }
+        let heading = realiser.say(
+            &format!("heading/{}", writer.id),
+            serde_json::json!({}),
+            vec![],
+        )?;
+        out.push(Section {
+            id: writer.id.to_string(),
+            heading: heading.text,
+            paragraphs,
+        });
+    }
+    let title = {
+        let mut realiser = Realiser::new(
+            bank,
+            &analysis,
+            &options.tone,
+            rng_for(options.seed, "title"),
+        );
+        realiser
+            .say(
+                "heading/title",
+                sections::scoreline_slots(&analysis),
+                vec![],
+            )?
+            .text
+    };
+    Ok(Report {
+        title,
+        sections: out,
+        seed: options.seed,
+        tone: options.tone.clone(),
+    })
+}

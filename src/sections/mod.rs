@@ -1,0 +1,141 @@
+//! The sections of a report, each written from the analysis.
+//!
+//! A section writer decides *what* to say (which messages, with which
+//! slots and evidence) and leaves *how* to the phrasebank.
+
+pub mod highlights;
+pub mod key_stats;
+pub mod ratings;
+
+use crate::analysis::{Analysis, Moment};
+use crate::error::Result;
+use crate::model::{Event, Side};
+use crate::realise::Realiser;
+use crate::report::Paragraph;
+use serde_json::{Value, json};
+
+/// A section's id and the function that writes it.
+pub struct SectionWriter {
+    /// Stable id, also the heading message `heading/<id>`.
+    pub id: &'static str,
+    /// Writes the section's paragraphs; none means the section is left out.
+    pub write: fn(&Analysis, &mut Realiser) -> Result<Vec<Paragraph>>,
+}
+
+/// Every section, in reading order.
+pub const ALL: &[SectionWriter] = &[
+    SectionWriter {
+        id: "ratings",
+        write: ratings::write,
+    },
+    SectionWriter {
+        id: "highlights",
+        write: highlights::write,
+    },
+    SectionWriter {
+        id: "key_stats",
+        write: key_stats::write,
+    },
+];
+
+/// Slots naming both teams and the final score.
+pub fn scoreline_slots(a: &Analysis) -> Value {
+    let r = &a.m.result;
+    json!({
+        "home": a.m.teams.home.id,
+        "away": a.m.teams.away.id,
+        "score": r.after_extra_time.unwrap_or(r.full_time),
+        "shootout": r.shootout,
+    })
+}
+
+/// Every slot an event can fill, present even when empty (null), so
+/// templates in strict mode can test any of them with `{{#if}}`.
+pub fn event_slots(a: &Analysis, e: &Event, moment: Moment) -> Value {
+    let team = &a.team(moment.side).id;
+    let opponent_team = &a.team(moment.side.other()).id;
+    let style: serde_json::Map<String, Value> = ALL_STYLES
+        .iter()
+        .map(|s| {
+            (
+                s.to_string(),
+                Value::Bool(e.style.iter().any(|x| enum_name(x) == *s)),
+            )
+        })
+        .collect();
+    json!({
+        "id": e.id,
+        "minute": e.minute,
+        "added": e.added,
+        "period": e.period,
+        "team": team,
+        "opponent_team": opponent_team,
+        "home": a.m.teams.home.id,
+        "away": a.m.teams.away.id,
+        "is_home": moment.side == Side::Home,
+        "score": moment.after,
+        "score_before": moment.before,
+        "goal_state": goal_state(e, moment),
+        "minutes_left": moment.minutes_left,
+        "player": e.player,
+        "assist": e.assist,
+        "fouled": e.fouled,
+        "goalkeeper": e.goalkeeper,
+        "replaced": e.replaced,
+        "opponent": e.opponent,
+        "body_part": e.body_part,
+        "header": e.body_part == Some(crate::model::BodyPart::Head),
+        "distance": e.distance_yards,
+        "set_piece": e.set_piece,
+        "assist_type": e.assist_type,
+        "flank": e.flank,
+        "placement": e.placement,
+        "outcome": e.outcome,
+        "style": style,
+        "via_var": e.via_var,
+        "claim": e.claim,
+        "decision": e.decision,
+        "overturned": e.overturned,
+        "reason": e.reason,
+    })
+}
+
+/// What a goal did to the game, from the scoring side's view:
+/// `opener`, `equaliser`, `go_ahead`, `extends` (lead) or `reduces`
+/// (a deficit); null for events that are not goals.
+pub fn goal_state(e: &Event, moment: Moment) -> Option<&'static str> {
+    if !e.kind.is_goal() {
+        return None;
+    }
+    Some(match moment.margin_before() {
+        0 if moment.before.home == 0 && moment.before.away == 0 => "opener",
+        0 => "go_ahead",
+        -1 => "equaliser",
+        m if m > 0 => "extends",
+        _ => "reduces",
+    })
+}
+
+/// Style names as written in match files, for `style.<name>` slots.
+const ALL_STYLES: &[&str] = &[
+    "curled",
+    "low",
+    "powerful",
+    "first_time",
+    "volley",
+    "chip",
+    "tap_in",
+    "deflected",
+    "just_wide",
+    "keeper_wrong_way",
+    "solo_run",
+    "fine_delivery",
+];
+
+/// The snake_case name serde gives an enum value.
+pub fn enum_name<T: serde::Serialize>(value: &T) -> String {
+    serde_json::to_value(value)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_string))
+        .unwrap_or_default()
+}
