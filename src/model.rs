@@ -94,8 +94,10 @@ pub enum Stage {
     /// An early cup round with no standard name.
     Round,
     /// Last 32.
+    #[serde(rename = "round_of_32")]
     RoundOf32,
     /// Last 16.
+    #[serde(rename = "round_of_16")]
     RoundOf16,
     /// Last eight.
     QuarterFinal,
@@ -810,6 +812,7 @@ pub enum Reached {
     /// Out in the group stage.
     GroupStage,
     /// Out in the last 16.
+    #[serde(rename = "round_of_16")]
     RoundOf16,
     /// Out in the quarter-finals.
     QuarterFinal,
