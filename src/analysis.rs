@@ -126,17 +126,17 @@ impl<'m> Analysis<'m> {
     }
 
     fn count(&mut self, e: &'m Event) {
-        if matches!(e.kind, EventType::Goal | EventType::PenaltyScored) {
-            if let Some(p) = &e.player {
-                let t = self.tallies.entry(p).or_default();
-                t.goals += 1;
-                t.penalties += u16::from(e.kind == EventType::PenaltyScored);
-            }
+        if matches!(e.kind, EventType::Goal | EventType::PenaltyScored)
+            && let Some(p) = &e.player
+        {
+            let t = self.tallies.entry(p).or_default();
+            t.goals += 1;
+            t.penalties += u16::from(e.kind == EventType::PenaltyScored);
         }
-        if e.kind.is_goal() {
-            if let Some(a) = &e.assist {
-                self.tallies.entry(a).or_default().assists += 1;
-            }
+        if e.kind.is_goal()
+            && let Some(a) = &e.assist
+        {
+            self.tallies.entry(a).or_default().assists += 1;
         }
     }
 

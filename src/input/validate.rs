@@ -142,13 +142,13 @@ impl<'a> Validator<'a> {
                 );
             }
             previous = Some(previous.map_or(key, |p| p.max(key)));
-            if let Some(about) = &e.about {
-                if !seen.contains_key(about.as_str()) || about == &e.id {
-                    self.problem(
-                        format!("{path}.about"),
-                        format!("\"{about}\" is not the id of an earlier event; expected the id of the event this one refers to"),
-                    );
-                }
+            if let Some(about) = &e.about
+                && (!seen.contains_key(about.as_str()) || about == &e.id)
+            {
+                self.problem(
+                    format!("{path}.about"),
+                    format!("\"{about}\" is not the id of an earlier event; expected the id of the event this one refers to"),
+                );
             }
             if let Some(player) = e.player.as_deref() {
                 match e.kind {
@@ -403,13 +403,13 @@ impl<'a> Validator<'a> {
                     format!("rating for \"{id}\", who is not in either squad; expected player ids from the squads"),
                 );
             }
-            if let Rating::Mark(mark) = rating {
-                if !(0.0..=10.0).contains(mark) {
-                    self.problem(
-                        path,
-                        format!("rating {mark} is out of range; expected 0 to 10 or \"n/a\""),
-                    );
-                }
+            if let Rating::Mark(mark) = rating
+                && !(0.0..=10.0).contains(mark)
+            {
+                self.problem(
+                    path,
+                    format!("rating {mark} is out of range; expected 0 to 10 or \"n/a\""),
+                );
             }
         }
     }

@@ -180,45 +180,6 @@ pub fn register(registry: &mut Handlebars<'static>) {
     registry.register_helper("manager", Box::new(ManagerHelper));
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn small_numbers_are_words_large_are_digits() {
-        assert_eq!(number_words(6), "six");
-        assert_eq!(number_words(12), "12");
-    }
-
-    #[test]
-    fn ordinals_in_words_then_suffixes() {
-        assert_eq!(ordinal(4), "fourth");
-        assert_eq!(ordinal(11), "11th");
-        assert_eq!(ordinal(22), "22nd");
-        assert_eq!(ordinal(53), "53rd");
-        assert_eq!(ordinal(111), "111th");
-    }
-
-    #[test]
-    fn possessive_after_s_is_an_apostrophe() {
-        assert_eq!(possessive("Deschamps"), "Deschamps'");
-        assert_eq!(possessive("Kane"), "Kane's");
-    }
-
-    #[test]
-    fn clock_shows_added_time() {
-        assert_eq!(clock(17, 0), "17'");
-        assert_eq!(clock(45, 2), "45+2'");
-    }
-
-    #[test]
-    fn marks_drop_needless_decimals() {
-        assert_eq!(mark(&serde_json::json!(6.0)), "6");
-        assert_eq!(mark(&serde_json::json!(6.5)), "6.5");
-        assert_eq!(mark(&serde_json::json!("n/a")), "n/a");
-    }
-}
-
 /// `{{word "group" key}}`: a word from the language's `lexicon.json`,
 /// e.g. `{{word "placement" placement}}` gives "the bottom corner".
 /// Words live in the phrasebank so editors and other languages own them.
@@ -259,5 +220,44 @@ impl handlebars::HelperDef for WordHelper {
             ))
             .into()),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn small_numbers_are_words_large_are_digits() {
+        assert_eq!(number_words(6), "six");
+        assert_eq!(number_words(12), "12");
+    }
+
+    #[test]
+    fn ordinals_in_words_then_suffixes() {
+        assert_eq!(ordinal(4), "fourth");
+        assert_eq!(ordinal(11), "11th");
+        assert_eq!(ordinal(22), "22nd");
+        assert_eq!(ordinal(53), "53rd");
+        assert_eq!(ordinal(111), "111th");
+    }
+
+    #[test]
+    fn possessive_after_s_is_an_apostrophe() {
+        assert_eq!(possessive("Deschamps"), "Deschamps'");
+        assert_eq!(possessive("Kane"), "Kane's");
+    }
+
+    #[test]
+    fn clock_shows_added_time() {
+        assert_eq!(clock(17, 0), "17'");
+        assert_eq!(clock(45, 2), "45+2'");
+    }
+
+    #[test]
+    fn marks_drop_needless_decimals() {
+        assert_eq!(mark(&serde_json::json!(6.0)), "6");
+        assert_eq!(mark(&serde_json::json!(6.5)), "6.5");
+        assert_eq!(mark(&serde_json::json!("n/a")), "n/a");
     }
 }
