@@ -31,6 +31,17 @@ enum Command {
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
+    /// List every narrative beat the rules detect, most salient first.
+    #[command(
+        after_help = "Examples:\n  beatwriter beats fixtures/eng-fra-2022-wc-qf.json\n  beatwriter beats --json fixtures/eng-fra-2022-wc-qf.json\n\nEach line: salience, rule, the evidence (event ids or context entries) and the beat's slots.\nSalience comes from rules/thresholds.json."
+    )]
+    Beats {
+        /// Match file in the beatwriter/1 format, or `-` for standard input.
+        file: String,
+        /// Print the beats as JSON instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
     /// Check a match file and report every problem found.
     #[command(
         after_help = "Examples:\n  beatwriter validate fixtures/eng-fra-2022-wc-qf.json\n  beatwriter validate - < match.json\n\nPrints \"ok\" and exits 0 when the file is sound; otherwise prints each problem as\nFILE:LINE:COLUMN: at JSON.PATH: what is wrong; expected what, and exits 2."
@@ -66,6 +77,17 @@ pub fn run() -> Result<(), Error> {
             };
             print(&text);
         }
+        Command::Beats { file, json } => {
+            let m = input::load_path(&file)?;
+            let analysis = beatwriter::analysis::Analysis::new(&m);
+            let beats =
+                beatwriter::beats::detect_all(&analysis, &beatwriter::beats::Thresholds::builtin());
+            if json {
+                print(&(serde_json::to_string_pretty(&beats).unwrap_or_default() + "\n"));
+            } else {
+                print(&beats_table(&beats));
+            }
+        }
         Command::Validate { file } => {
             let m = input::load_path(&file)?;
             print(&format!(
@@ -77,6 +99,24 @@ pub fn run() -> Result<(), Error> {
         }
     }
     Ok(())
+}
+
+/// One line per beat: salience, rule, evidence, slots.
+fn beats_table(beats: &[beatwriter::beats::Beat]) -> String {
+    let mut out = format!(
+        "{:>8}  {:<24} {:<28} {}\n",
+        "SALIENCE", "RULE", "EVIDENCE", "SLOTS"
+    );
+    for b in beats {
+        out.push_str(&format!(
+            "{:>8.1}  {:<24} {:<28} {}\n",
+            b.salience,
+            b.rule,
+            b.evidence.join(","),
+            b.slots
+        ));
+    }
+    out
 }
 
 /// Writes to stdout; a closed pipe (`| head`) ends quietly.

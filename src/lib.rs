@@ -16,6 +16,7 @@
 #![deny(missing_docs)]
 
 pub mod analysis;
+pub mod beats;
 pub mod error;
 pub mod input;
 pub mod model;

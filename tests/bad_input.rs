@@ -273,3 +273,19 @@ fn stdin_is_read_for_dash() {
     assert!(out.status.success());
     assert!(String::from_utf8_lossy(&out.stdout).starts_with("ok: -: England v France"));
 }
+
+#[test]
+fn record_tally_above_the_record_is_rejected() {
+    let text = edit(
+        "\"before\": 52,\n        \"record\": 53",
+        "\"before\": 54,\n        \"record\": 53",
+    );
+    let stderr = rejects(
+        "record.json",
+        &text,
+        "context.records[0].before",
+        "expected \"record\" to be at least \"before\"",
+    );
+    let (line, col) = position_of(&text, "54,\n        \"record\": 53");
+    assert_position(&stderr, line, col);
+}

@@ -242,6 +242,12 @@ impl<'a> Validator<'a> {
             3 => (91, 105),
             4 => (106, 120),
             5 => {
+                if e.minute.is_some() || e.added > 0 {
+                    self.problem(
+                        format!("{path}.minute"),
+                        "a minute in the shoot-out (period 5); expected no \"minute\" or \"added\" there, kicks are ordered by their place in the list",
+                    );
+                }
                 if e.kind != EventType::ShootoutKick {
                     self.problem(
                         format!("{path}.period"),
@@ -416,8 +422,25 @@ impl<'a> Validator<'a> {
 
     fn context(&mut self) {
         let c = &self.m.context;
+        let mut record_ids = HashSet::new();
         for (i, r) in c.records.iter().enumerate() {
-            self.known_player(&format!("context.records[{i}].player"), &r.player);
+            let path = format!("context.records[{i}]");
+            self.known_player(&format!("{path}.player"), &r.player);
+            if !record_ids.insert(r.id.as_str()) {
+                self.problem(
+                    format!("{path}.id"),
+                    format!(
+                        "record id \"{}\" is used twice; expected unique record ids",
+                        r.id
+                    ),
+                );
+            }
+            if r.before > r.record {
+                self.problem(
+                    format!("{path}.before"),
+                    format!("the player's tally before kick-off ({}) is above the record ({}); expected \"record\" to be at least \"before\"", r.before, r.record),
+                );
+            }
         }
         for (i, p) in c.focus_players.iter().enumerate() {
             self.known_player(&format!("context.focus_players[{i}]"), p);

@@ -1,0 +1,122 @@
+//! The rules engine: small named rules turn the analysis into beats, the
+//! narrative facts a reporter would lead with, each with a salience score
+//! and the ids of the events that prove it.
+//!
+//! Adding a rule: write `src/beats/<name>.rs` with a documented struct
+//! implementing [`Rule`] (what it detects, why it matters) and its unit
+//! tests, add it to [`registry`], and give its salience a key in
+//! `rules/thresholds.json`.
+
+pub mod decisive_penalty_miss;
+pub mod late_winner;
+pub mod record;
+
+use crate::analysis::Analysis;
+use crate::error::{Diagnostic, Error, ErrorKind, Result};
+use crate::model::Side;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// A narrative fact detected in a match.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Beat {
+    /// The rule that found it, e.g. `decisive_penalty_miss`.
+    pub rule: &'static str,
+    /// How much it matters, from `rules/thresholds.json`.
+    pub salience: f32,
+    /// The side the beat is about, if one.
+    pub side: Option<Side>,
+    /// Ids of the players involved, protagonist first.
+    pub players: Vec<String>,
+    /// Values its templates need, by name.
+    pub slots: serde_json::Value,
+    /// Ids of the events (or `record:<id>` context entries) that prove it.
+    pub evidence: Vec<String>,
+}
+
+/// Tunable numbers for the rules, read from `rules/thresholds.json`.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Thresholds {
+    /// From this minute of normal time on, a goal or miss is "late".
+    pub late_minute: u16,
+    /// A shot from at least this far (yards) is "long range".
+    pub long_range_yards: u8,
+    /// A miss with at least this xG counts as a big chance.
+    pub big_chance_xg: f32,
+    /// Salience of each rule's beats, by rule name.
+    pub salience: BTreeMap<String, f32>,
+}
+
+impl Thresholds {
+    /// The thresholds shipped with beatwriter.
+    pub fn builtin() -> Self {
+        Self::parse(
+            "rules/thresholds.json",
+            include_str!("../../rules/thresholds.json"),
+        )
+        .expect("the shipped thresholds parse")
+    }
+
+    /// Parses a desk's thresholds file.
+    pub fn parse(file: &str, text: &str) -> Result<Self> {
+        serde_json::from_str(text).map_err(|e| {
+            Error::single(
+                ErrorKind::Shape,
+                file,
+                Diagnostic {
+                    path: String::new(),
+                    position: Some((e.line(), e.column())),
+                    message: e.to_string(),
+                },
+            )
+        })
+    }
+
+    /// The salience configured for a rule (0 when absent, so an unlisted
+    /// rule never leads).
+    pub fn salience(&self, rule: &str) -> f32 {
+        self.salience.get(rule).copied().unwrap_or(0.0)
+    }
+}
+
+/// A rule: detects one kind of beat.
+pub trait Rule {
+    /// Its name, used in provenance and `beatwriter beats`.
+    fn name(&self) -> &'static str;
+    /// Every beat of its kind in the match.
+    fn detect(&self, a: &Analysis, t: &Thresholds) -> Vec<Beat>;
+}
+
+/// Every rule, in a fixed order (ties in salience keep this order).
+pub fn registry() -> Vec<Box<dyn Rule>> {
+    vec![
+        Box::new(record::Record),
+        Box::new(decisive_penalty_miss::DecisivePenaltyMiss),
+        Box::new(late_winner::LateWinner),
+    ]
+}
+
+/// All beats of a match, most salient first.
+pub fn detect_all(a: &Analysis, t: &Thresholds) -> Vec<Beat> {
+    let mut beats: Vec<Beat> = registry().iter().flat_map(|r| r.detect(a, t)).collect();
+    beats.sort_by(|x, y| y.salience.total_cmp(&x.salience));
+    beats
+}
+
+#[cfg(test)]
+pub(crate) mod testing {
+    //! Small hand-built matches for rule tests.
+    use crate::model::Match;
+
+    /// The England-France fixture with its events replaced by `events`
+    /// and its result by `result` (JSON), validated.
+    pub fn with_events(events: serde_json::Value, result: serde_json::Value) -> Match {
+        let mut m: serde_json::Value =
+            serde_json::from_str(include_str!("../../fixtures/eng-fra-2022-wc-qf.json")).unwrap();
+        m["events"] = events;
+        m["result"] = result;
+        let text = m.to_string();
+        crate::input::load_str("test.json", &text).unwrap_or_else(|e| panic!("{e}"))
+    }
+}
