@@ -22,6 +22,7 @@ pub mod input;
 pub mod model;
 pub mod output;
 pub mod phrasebank;
+pub mod plan;
 pub mod realise;
 pub mod report;
 pub mod sections;

@@ -8,8 +8,10 @@ pub fn text(report: &Report) -> String {
     let mut out = format!("{}\n", report.title);
     for section in &report.sections {
         out.push('\n');
-        out.push_str(&section.heading);
-        out.push_str("\n\n");
+        if !section.heading.is_empty() {
+            out.push_str(&section.heading);
+            out.push_str("\n\n");
+        }
         for p in &section.paragraphs {
             out.push_str(&p.text());
             out.push_str("\n\n");
@@ -23,7 +25,11 @@ pub fn text(report: &Report) -> String {
 pub fn markdown(report: &Report) -> String {
     let mut out = format!("# {}\n", report.title);
     for section in &report.sections {
-        out.push_str(&format!("\n## {}\n\n", section.heading));
+        if section.heading.is_empty() {
+            out.push('\n');
+        } else {
+            out.push_str(&format!("\n## {}\n\n", section.heading));
+        }
         for p in &section.paragraphs {
             out.push_str(&p.text());
             out.push_str("\n\n");

@@ -2,10 +2,11 @@
 //! with its provenance. Output formats only print this structure.
 
 use crate::analysis::Analysis;
+use crate::beats::{Thresholds, detect_all};
 use crate::error::Result;
 use crate::model::Match;
 use crate::phrasebank::Phrasebank;
-use crate::realise::{Realiser, refer::rng_for};
+use crate::realise::{Memory, Realiser, refer::rng_for};
 use crate::sections;
 use serde::Serialize;
 
@@ -51,7 +52,7 @@ pub struct Report {
 pub struct Section {
     /// Stable id: `ratings`, `highlights`, `key_stats`.
     pub id: String,
-    /// The heading as printed.
+    /// The heading as printed; empty for the lead, which has none.
     pub heading: String,
     /// Paragraphs in order.
     pub paragraphs: Vec<Paragraph>,
@@ -75,6 +76,8 @@ pub struct Sentence {
     pub variant: String,
     /// Ids of the events (or context entries) that prove it.
     pub evidence: Vec<String>,
+    /// Ids of the beats it expresses (empty for data-driven lines).
+    pub beats: Vec<String>,
 }
 
 impl Paragraph {
@@ -97,32 +100,49 @@ pub fn write_report(m: &Match, options: &Options) -> Result<Report> {
 /// Writes a report with a given phrasebank.
 pub fn write_report_with(m: &Match, options: &Options, bank: &Phrasebank) -> Result<Report> {
     let analysis = Analysis::new(m);
+    let beats = detect_all(&analysis, &Thresholds::builtin());
+    let inputs = sections::Inputs {
+        a: &analysis,
+        beats: &beats,
+    };
     let mut out = Vec::new();
+    let mut memory = Memory::default();
     for writer in sections::ALL {
         let rng = rng_for(options.seed, writer.id);
-        let mut realiser = Realiser::new(bank, &analysis, &options.tone, rng);
-        let paragraphs = (writer.write)(&analysis, &mut realiser)?;
-        if paragraphs.is_empty() {
-            continue;
+        // Stand-alone sections (ratings, highlights) name everyone afresh
+        // and leave the narrative's mentions untouched.
+        let narrative = std::mem::take(&mut memory.mentions);
+        if !writer.standalone {
+            memory.mentions = narrative.clone();
         }
-        let heading = realiser.say(
-            &format!("heading/{}", writer.id),
-            serde_json::json!({}),
-            vec![],
-        )?;
-        out.push(Section {
-            id: writer.id.to_string(),
-            heading: heading.text,
-            paragraphs,
-        });
+        let mut realiser = Realiser::new(bank, &analysis, &options.tone, rng, memory);
+        let paragraphs = (writer.write)(&inputs, &mut realiser)?;
+        let heading = if writer.headed {
+            realiser
+                .say(
+                    &format!("heading/{}", writer.id),
+                    serde_json::json!({}),
+                    vec![],
+                )?
+                .text
+        } else {
+            String::new()
+        };
+        memory = realiser.finish();
+        if writer.standalone {
+            memory.mentions = narrative;
+        }
+        if !paragraphs.is_empty() {
+            out.push(Section {
+                id: writer.id.to_string(),
+                heading,
+                paragraphs,
+            });
+        }
     }
     let title = {
-        let mut realiser = Realiser::new(
-            bank,
-            &analysis,
-            &options.tone,
-            rng_for(options.seed, "title"),
-        );
+        let rng = rng_for(options.seed, "title");
+        let mut realiser = Realiser::new(bank, &analysis, &options.tone, rng, Memory::default());
         realiser
             .say(
                 "heading/title",

@@ -47,6 +47,7 @@ impl Rule for DecisivePenaltyMiss {
                 _ => "the_lead",
             };
             beats.push(Beat {
+                id: String::new(),
                 rule: self.name(),
                 salience: t.salience(self.name()),
                 side: Some(moment.side),

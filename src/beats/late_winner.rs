@@ -40,6 +40,7 @@ impl Rule for LateWinner {
             return Vec::new();
         }
         vec![Beat {
+            id: String::new(),
             rule: self.name(),
             salience: t.salience(self.name()),
             side: Some(winner),

@@ -7,9 +7,22 @@
 //! tests, add it to [`registry`], and give its salience a key in
 //! `rules/thresholds.json`.
 
+pub mod brace;
+pub mod comeback;
 pub mod decisive_penalty_miss;
+pub mod goal;
+pub mod grievance;
+pub mod knockout;
 pub mod late_winner;
+pub mod next_fixture;
+pub mod progression;
+pub mod quiet_star;
 pub mod record;
+pub mod red_card;
+pub mod result;
+pub mod shootout;
+pub mod title_defence;
+pub mod var_decision;
 
 use crate::analysis::Analysis;
 use crate::error::{Diagnostic, Error, ErrorKind, Result};
@@ -20,6 +33,8 @@ use std::collections::BTreeMap;
 /// A narrative fact detected in a match.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Beat {
+    /// Stable within a report: `b1` is the most salient beat.
+    pub id: String,
     /// The rule that found it, e.g. `decisive_penalty_miss`.
     pub rule: &'static str,
     /// How much it matters, from `rules/thresholds.json`.
@@ -44,6 +59,11 @@ pub struct Thresholds {
     pub long_range_yards: u8,
     /// A miss with at least this xG counts as a big chance.
     pub big_chance_xg: f32,
+    /// Rejected claims (VAR reviews and appeals) that make a grievance.
+    pub grievance_min_rejected: usize,
+    /// How much a record counts by what it counts: an all-time scoring
+    /// record outranks an assists record of the same status.
+    pub record_weight: BTreeMap<String, f32>,
     /// Salience of each rule's beats, by rule name.
     pub salience: BTreeMap<String, f32>,
 }
@@ -91,9 +111,22 @@ pub trait Rule {
 /// Every rule, in a fixed order (ties in salience keep this order).
 pub fn registry() -> Vec<Box<dyn Rule>> {
     vec![
+        Box::new(result::ResultRule),
+        Box::new(knockout::Knockout),
+        Box::new(shootout::Shootout),
+        Box::new(goal::GoalRule),
+        Box::new(brace::Brace),
+        Box::new(late_winner::LateWinner),
+        Box::new(comeback::Comeback),
         Box::new(record::Record),
         Box::new(decisive_penalty_miss::DecisivePenaltyMiss),
-        Box::new(late_winner::LateWinner),
+        Box::new(var_decision::VarDecision),
+        Box::new(grievance::Grievance),
+        Box::new(red_card::RedCard),
+        Box::new(quiet_star::QuietStar),
+        Box::new(progression::Progression),
+        Box::new(title_defence::TitleDefence),
+        Box::new(next_fixture::NextFixture),
     ]
 }
 
@@ -101,6 +134,9 @@ pub fn registry() -> Vec<Box<dyn Rule>> {
 pub fn detect_all(a: &Analysis, t: &Thresholds) -> Vec<Beat> {
     let mut beats: Vec<Beat> = registry().iter().flat_map(|r| r.detect(a, t)).collect();
     beats.sort_by(|x, y| y.salience.total_cmp(&x.salience));
+    for (i, b) in beats.iter_mut().enumerate() {
+        b.id = format!("b{}", i + 1);
+    }
     beats
 }
 

@@ -37,8 +37,13 @@ impl Rule for Record {
                     .map(|e| e.id.clone()),
             );
             beats.push(Beat {
+                id: String::new(),
                 rule: self.name(),
-                salience: t.salience(status),
+                salience: t.salience(status)
+                    * t.record_weight
+                        .get(enum_name(&r.counts).as_str())
+                        .copied()
+                        .unwrap_or(1.0),
                 side: a.player(&r.player).map(|(_, side)| side),
                 players: vec![r.player.clone()],
                 slots: json!({

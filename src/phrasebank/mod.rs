@@ -50,6 +50,7 @@ impl Variant {
 /// A loaded, compiled phrasebank for one language.
 pub struct Phrasebank {
     registry: Handlebars<'static>,
+    lexicon: serde_json::Value,
     /// (tone, message) to its variants.
     variants: BTreeMap<(String, String), Vec<Variant>>,
     language: String,
@@ -97,6 +98,7 @@ impl Phrasebank {
         helpers::register(&mut registry);
         let mut bank = Phrasebank {
             registry,
+            lexicon: serde_json::Value::Null,
             variants: BTreeMap::new(),
             language: language.to_string(),
         };
@@ -114,8 +116,13 @@ impl Phrasebank {
             }),
             None => serde_json::Value::Null,
         };
-        bank.registry
-            .register_helper("word", Box::new(helpers::WordHelper { lexicon }));
+        bank.registry.register_helper(
+            "word",
+            Box::new(helpers::WordHelper {
+                lexicon: lexicon.clone(),
+            }),
+        );
+        bank.lexicon = lexicon;
         for (path, text) in files {
             let Some(rest) = path.strip_prefix(&prefix) else {
                 continue;
@@ -182,6 +189,11 @@ impl Phrasebank {
             .get(&key(tone))
             .or_else(|| self.variants.get(&key(BASE_TONE)))
             .map_or(&[], Vec::as_slice)
+    }
+
+    /// The language's words (`lexicon.json`): groups of key to word.
+    pub fn lexicon(&self) -> &serde_json::Value {
+        &self.lexicon
     }
 
     /// Every (tone, message) pair with its variant count.

@@ -17,7 +17,17 @@ use rand_chacha::ChaCha8Rng;
 use refer::Mentions;
 use std::collections::HashSet;
 
-/// Writes sentences for one report.
+/// What a report remembers from one section to the next: the templates
+/// already used (none is used twice) and who has been named.
+#[derive(Debug, Default, Clone)]
+pub struct Memory {
+    /// Variant ids used so far.
+    pub used: HashSet<String>,
+    /// Players, teams and managers named so far.
+    pub mentions: Mentions,
+}
+
+/// Writes sentences for one section of a report.
 pub struct Realiser<'a> {
     bank: &'a Phrasebank,
     analysis: &'a Analysis<'a>,
@@ -28,21 +38,52 @@ pub struct Realiser<'a> {
 }
 
 impl<'a> Realiser<'a> {
-    /// A realiser for one section, seeded from the report seed.
+    /// A realiser for one section, seeded from the report seed, carrying
+    /// on from what earlier sections said.
     pub fn new(
         bank: &'a Phrasebank,
         analysis: &'a Analysis<'a>,
         tone: &str,
         rng: ChaCha8Rng,
+        memory: Memory,
     ) -> Self {
         Realiser {
             bank,
             analysis,
             tone: tone.to_string(),
             rng,
-            used: HashSet::new(),
-            mentions: Mentions::default(),
+            used: memory.used,
+            mentions: memory.mentions,
         }
+    }
+
+    /// What this section leaves for the next.
+    pub fn finish(self) -> Memory {
+        Memory {
+            used: self.used,
+            mentions: self.mentions,
+        }
+    }
+
+    /// Renders a message that expresses `beats`: their evidence and ids
+    /// become the sentence's provenance.
+    pub fn say_beats(
+        &mut self,
+        message: &str,
+        slots: serde_json::Value,
+        beats: &[&crate::beats::Beat],
+    ) -> Result<Sentence> {
+        let mut evidence: Vec<String> = Vec::new();
+        for b in beats {
+            for e in &b.evidence {
+                if !evidence.contains(e) {
+                    evidence.push(e.clone());
+                }
+            }
+        }
+        let mut sentence = self.say(message, slots, evidence)?;
+        sentence.beats = beats.iter().map(|b| b.id.clone()).collect();
+        Ok(sentence)
     }
 
     /// Renders `message` with `slots` into a sentence citing `evidence`.
@@ -81,12 +122,19 @@ impl<'a> Realiser<'a> {
         let variant = pool[self.rng.random_range(0..pool.len())].clone();
         self.used.insert(variant.id());
         let raw = self.bank.render(&variant, &slots)?;
-        let resolved = refer::resolve(&raw, self.analysis, &mut self.mentions, &mut self.rng)?;
+        let resolved = refer::resolve(
+            &raw,
+            self.analysis,
+            self.bank.lexicon(),
+            &mut self.mentions,
+            &mut self.rng,
+        )?;
         Ok(Sentence {
             text: tidy(&resolved),
             message: message.to_string(),
             variant: variant.id(),
             evidence,
+            beats: Vec::new(),
         })
     }
 }

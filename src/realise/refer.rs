@@ -31,6 +31,7 @@ impl Mentions {
 pub fn resolve(
     raw: &str,
     a: &Analysis,
+    lexicon: &serde_json::Value,
     mentions: &mut Mentions,
     rng: &mut ChaCha8Rng,
 ) -> Result<String> {
@@ -42,7 +43,7 @@ pub fn resolve(
         let close = after
             .find(MARK_CLOSE)
             .ok_or_else(|| broken("an unclosed reference"))?;
-        out.push_str(&words_for(&after[..close], a, mentions, rng)?);
+        out.push_str(&words_for(&after[..close], a, lexicon, mentions, rng)?);
         rest = &after[close + MARK_CLOSE.len_utf8()..];
     }
     out.push_str(rest);
@@ -52,6 +53,7 @@ pub fn resolve(
 fn words_for(
     body: &str,
     a: &Analysis,
+    lexicon: &serde_json::Value,
     mentions: &mut Mentions,
     rng: &mut ChaCha8Rng,
 ) -> Result<String> {
@@ -67,7 +69,7 @@ fn words_for(
         RefKind::Team | RefKind::TeamName | RefKind::Manager => {
             team_words(kind, id, a, mentions, rng)?
         }
-        _ => player_words(kind, id, a, mentions)?,
+        _ => player_words(kind, id, a, lexicon, mentions)?,
     };
     let text = if flags.contains('p') {
         possessive(&text)
@@ -81,8 +83,14 @@ fn words_for(
     })
 }
 
-fn player_words(kind: RefKind, id: &str, a: &Analysis, mentions: &mut Mentions) -> Result<String> {
-    let (p, _) = a.player(id).ok_or_else(|| {
+fn player_words(
+    kind: RefKind,
+    id: &str,
+    a: &Analysis,
+    lexicon: &serde_json::Value,
+    mentions: &mut Mentions,
+) -> Result<String> {
+    let (p, side) = a.player(id).ok_or_else(|| {
         broken(&format!(
             "a template names the player \"{id}\", who is not in either squad"
         ))
@@ -93,8 +101,34 @@ fn player_words(kind: RefKind, id: &str, a: &Analysis, mentions: &mut Mentions) 
         RefKind::Surname => p.surname.clone(),
         RefKind::Display => p.display.clone(),
         _ if first => p.name.clone(),
+        // A description once per player, then the surname again.
+        RefKind::Describe if mentions.first(&format!("described:{id}")) => {
+            describe(p, &a.team(side).name, lexicon).unwrap_or_else(|| p.surname.clone())
+        }
         _ => p.surname.clone(),
     })
+}
+
+/// "the Spurs forward", "the England captain": the lexicon's `describe`
+/// patterns with `{club}`, `{team}` and `{position}` filled in.
+fn describe(p: &crate::model::Player, team: &str, lexicon: &serde_json::Value) -> Option<String> {
+    let patterns = lexicon.get("describe")?;
+    let position = lexicon
+        .get("position")?
+        .get(crate::sections::enum_name(&p.position))?
+        .as_str()?;
+    let pattern = match (&p.club, p.captain) {
+        (_, true) => patterns.get("captain")?,
+        (Some(_), false) => patterns.get("club")?,
+        (None, false) => patterns.get("team")?,
+    }
+    .as_str()?;
+    Some(
+        pattern
+            .replace("{club}", p.club.as_deref().unwrap_or_default())
+            .replace("{team}", team)
+            .replace("{position}", position),
+    )
 }
 
 fn team_words(

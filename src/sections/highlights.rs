@@ -6,10 +6,12 @@ use crate::error::Result;
 use crate::model::{Event, EventType};
 use crate::realise::Realiser;
 use crate::report::Paragraph;
+use crate::sections::Inputs;
 use crate::sections::{enum_name, event_slots};
 
 /// Writes one paragraph per notable event, and one for a shoot-out.
-pub fn write(a: &Analysis, r: &mut Realiser) -> Result<Vec<Paragraph>> {
+pub fn write(inputs: &Inputs, r: &mut Realiser) -> Result<Vec<Paragraph>> {
+    let a = inputs.a;
     let mut paragraphs = Vec::new();
     for (e, moment) in a.m.events.iter().zip(a.timeline.iter().copied()) {
         let Some(message) = message_for(e) else {

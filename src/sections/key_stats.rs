@@ -1,15 +1,17 @@
 //! Key Stats: records the match changed (computed from the events and the
 //! desk's pre-match tallies), then the desk's own lines.
 
-use crate::analysis::{Analysis, RecordOutcome, RecordStatus};
+use crate::analysis::{RecordOutcome, RecordStatus};
 use crate::error::Result;
 use crate::realise::Realiser;
 use crate::report::Paragraph;
+use crate::sections::Inputs;
 use crate::sections::enum_name;
 use serde_json::json;
 
 /// Writes the key stats; empty when nothing changed and the desk gave none.
-pub fn write(a: &Analysis, r: &mut Realiser) -> Result<Vec<Paragraph>> {
+pub fn write(inputs: &Inputs, r: &mut Realiser) -> Result<Vec<Paragraph>> {
+    let a = inputs.a;
     let mut paragraphs = Vec::new();
     for outcome in a.records() {
         let Some(message) = message_for(&outcome) else {

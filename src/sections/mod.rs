@@ -5,6 +5,7 @@
 
 pub mod highlights;
 pub mod key_stats;
+pub mod narrative;
 pub mod ratings;
 
 use crate::analysis::{Analysis, Moment};
@@ -14,26 +15,63 @@ use crate::realise::Realiser;
 use crate::report::Paragraph;
 use serde_json::{Value, json};
 
+/// What section writers work from: the analysis and the detected beats.
+pub struct Inputs<'a> {
+    /// Facts derived from the match.
+    pub a: &'a Analysis<'a>,
+    /// Every beat, most salient first.
+    pub beats: &'a [crate::beats::Beat],
+}
+
 /// A section's id and the function that writes it.
 pub struct SectionWriter {
     /// Stable id, also the heading message `heading/<id>`.
     pub id: &'static str,
+    /// True when the section names players afresh (a list, not prose that
+    /// follows on from the lead).
+    pub standalone: bool,
+    /// False for the lead, which runs under the title with no heading.
+    pub headed: bool,
     /// Writes the section's paragraphs; none means the section is left out.
-    pub write: fn(&Analysis, &mut Realiser) -> Result<Vec<Paragraph>>,
+    pub write: fn(&Inputs, &mut Realiser) -> Result<Vec<Paragraph>>,
 }
 
 /// Every section, in reading order.
 pub const ALL: &[SectionWriter] = &[
     SectionWriter {
+        id: "lead",
+        standalone: false,
+        headed: false,
+        write: narrative::lead,
+    },
+    SectionWriter {
+        id: "talking_point",
+        standalone: false,
+        headed: true,
+        write: narrative::talking_point,
+    },
+    SectionWriter {
+        id: "player_of_match",
+        standalone: false,
+        headed: true,
+        write: narrative::player_of_match,
+    },
+    SectionWriter {
         id: "ratings",
+        standalone: true,
+        headed: true,
         write: ratings::write,
     },
     SectionWriter {
         id: "highlights",
+        standalone: true,
+        headed: true,
         write: highlights::write,
     },
     SectionWriter {
         id: "key_stats",
+        standalone: true,
+        headed: true,
         write: key_stats::write,
     },
 ];

@@ -6,10 +6,12 @@ use crate::error::Result;
 use crate::model::{Player, Side};
 use crate::realise::Realiser;
 use crate::report::Paragraph;
+use crate::sections::Inputs;
 use serde_json::{Value, json};
 
 /// Writes the ratings section; empty when the match has no ratings.
-pub fn write(a: &Analysis, r: &mut Realiser) -> Result<Vec<Paragraph>> {
+pub fn write(inputs: &Inputs, r: &mut Realiser) -> Result<Vec<Paragraph>> {
+    let a = inputs.a;
     if a.m.ratings.is_empty() {
         return Ok(Vec::new());
     }

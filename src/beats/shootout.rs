@@ -1,0 +1,112 @@
+//! `shootout`: the match went to penalties.
+//!
+//! What it detects: a match with a shoot-out score; the beat carries the
+//! winner, the shoot-out score, how many kicks were taken and who failed
+//! to score (missed or saved), in kick order.
+//!
+//! Why it matters: a shoot-out decides the story. Whatever happened in
+//! the 120 minutes, the report leads on who won it and who missed.
+
+use super::{Beat, Rule, Thresholds};
+use crate::analysis::Analysis;
+use crate::model::{EventType, ShotOutcome};
+use serde_json::json;
+
+/// Detects a penalty shoot-out.
+pub struct Shootout;
+
+impl Rule for Shootout {
+    fn name(&self) -> &'static str {
+        "shootout"
+    }
+
+    fn detect(&self, a: &Analysis, t: &Thresholds) -> Vec<Beat> {
+        let Some(score) = a.m.result.shootout else {
+            return Vec::new();
+        };
+        let kicks: Vec<_> =
+            a.m.events
+                .iter()
+                .filter(|e| e.kind == EventType::ShootoutKick)
+                .collect();
+        let misses: Vec<String> = kicks
+            .iter()
+            .filter(|e| e.outcome != Some(ShotOutcome::Scored))
+            .filter_map(|e| e.player.clone())
+            .collect();
+        let winner = a.m.result.winner;
+        vec![Beat {
+            id: String::new(),
+            rule: self.name(),
+            salience: t.salience("shootout"),
+            side: winner,
+            players: misses.clone(),
+            slots: json!({
+                "winner": winner.map(|side| &a.team(side).id),
+                "score": score,
+                "kicks": kicks.len(),
+                "misses": misses,
+            }),
+            evidence: kicks.iter().map(|e| e.id.clone()).collect(),
+        }]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::beats::testing::with_events;
+    use crate::model::{Match, Side};
+    use serde_json::json;
+
+    fn fixture(text: &str) -> Match {
+        crate::input::load_str("f.json", text).unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    #[test]
+    fn the_final_went_to_argentina_on_penalties() {
+        let m = fixture(include_str!("../../fixtures/arg-fra-2022-wc-final.json"));
+        let beats = Shootout.detect(&Analysis::new(&m), &Thresholds::builtin());
+        assert_eq!(beats.len(), 1);
+        let b = &beats[0];
+        assert_eq!(b.side, Some(Side::Home));
+        assert_eq!(b.slots["winner"], "arg");
+        assert_eq!(b.slots["score"], json!({"home": 4, "away": 2}));
+        assert_eq!(b.slots["kicks"], 8);
+        assert_eq!(b.slots["misses"], json!(["fra-coman", "fra-tchouameni"]));
+        assert_eq!(b.players, vec!["fra-coman", "fra-tchouameni"]);
+        assert_eq!(
+            b.evidence,
+            vec!["e28", "e29", "e30", "e31", "e32", "e33", "e34", "e35"]
+        );
+    }
+
+    #[test]
+    fn a_hand_built_shootout_lists_its_miss() {
+        let kick = |id: &str, team: &str, player: &str, keeper: &str, outcome: &str| json!({"id": id, "period": 5, "team": team, "type": "shootout_kick", "player": player, "goalkeeper": keeper, "outcome": outcome});
+        let events = json!([
+            kick("k1", "eng", "eng-kane", "fra-lloris", "over"),
+            kick("k2", "fra", "fra-giroud", "eng-pickford", "scored"),
+        ]);
+        let result = json!({"half_time": {"home": 0, "away": 0}, "full_time": {"home": 0, "away": 0},
+                            "after_extra_time": {"home": 0, "away": 0}, "shootout": {"home": 0, "away": 1},
+                            "winner": "away", "decided_by": "shootout"});
+        let m = with_events(events, result);
+        let beats = Shootout.detect(&Analysis::new(&m), &Thresholds::builtin());
+        assert_eq!(beats.len(), 1);
+        assert_eq!(beats[0].slots["winner"], "fra");
+        assert_eq!(beats[0].slots["kicks"], 2);
+        assert_eq!(beats[0].slots["misses"], json!(["eng-kane"]));
+        assert_eq!(beats[0].evidence, vec!["k1", "k2"]);
+    }
+
+    #[test]
+    fn no_shootout_no_beat() {
+        let m = fixture(include_str!("../../fixtures/eng-fra-2022-wc-qf.json"));
+        assert!(
+            Shootout
+                .detect(&Analysis::new(&m), &Thresholds::builtin())
+                .is_empty()
+        );
+    }
+}

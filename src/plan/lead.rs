@@ -1,0 +1,282 @@
+//! The lead: an opening sentence that ties the biggest beats together,
+//! the story in match order, and what comes next.
+
+use super::{Beats, ParagraphPlan, Planned, first_event, result_slots, standing};
+use crate::analysis::Analysis;
+use crate::beats::Beat;
+use crate::model::{EventType, Side};
+use serde_json::{Value, json};
+
+/// Plans the lead's paragraphs.
+pub fn plan<'b>(a: &Analysis, beats: &Beats<'b>) -> Vec<ParagraphPlan<'b>> {
+    let mut paragraphs = vec![vec![opening(a, beats)]];
+    paragraphs.extend(story(a, beats).into_iter().map(|p| vec![p]));
+    if let Some(next) = beats.top("next_fixture") {
+        paragraphs.push(vec![Planned::new(
+            "lead/next_fixture",
+            next.slots.clone(),
+            vec![next],
+        )]);
+    }
+    paragraphs
+}
+
+/// A record the player set or equalled in this match, if any.
+fn headline_record<'b>(beats: &Beats<'b>, player: &str) -> Option<&'b Beat> {
+    beats
+        .of("record")
+        .filter(|b| b.players.first().is_some_and(|p| p == player))
+        .find(|b| {
+            matches!(
+                b.slots["status"].as_str(),
+                Some("record_equalled" | "record_broken")
+            )
+        })
+}
+
+/// The opening sentence: the result framed by the most telling beats.
+fn opening<'b>(a: &Analysis, beats: &Beats<'b>) -> Planned<'b> {
+    let mut slots = result_slots(a);
+    let mut used: Vec<&Beat> = beats.top("result").into_iter().collect();
+    let eliminated = beats
+        .of("knockout")
+        .find(|b| b.slots["outcome"] == "eliminated");
+    slots["eliminated"] = json!(eliminated.is_some());
+    used.extend(eliminated);
+    let kind = if let Some(shootout) = beats.top("shootout") {
+        used.push(shootout);
+        if let Some(star) = star_of_the_losers(a, beats) {
+            slots["star"] = star.slots.clone();
+            used.push(star);
+        }
+        "shootout"
+    } else if let Some(miss) = beats.top("decisive_penalty_miss") {
+        hero(&mut slots, &mut used, a, miss, "miss");
+        let taker = miss.players.first().cloned().unwrap_or_default();
+        match headline_record(beats, &taker) {
+            Some(record) => {
+                slots["record"] = record.slots.clone();
+                used.push(record);
+                "record_and_miss"
+            }
+            None => "miss",
+        }
+    } else if let Some(comeback) = beats.top("comeback") {
+        slots["comeback"] = comeback.slots.clone();
+        slots["ten_men"] = json!(down_to_ten(a, beats, comeback));
+        used.push(comeback);
+        if let Some(late) = beats.top("late_winner") {
+            slots["late"] = late.slots.clone();
+            used.push(late);
+        }
+        "comeback"
+    } else if let Some(late) = beats.top("late_winner") {
+        hero(&mut slots, &mut used, a, late, "late");
+        "late_winner"
+    } else if let Some(record) = beats.of("record").find(|b| {
+        matches!(
+            b.slots["status"].as_str(),
+            Some("record_equalled" | "record_broken")
+        )
+    }) {
+        hero(&mut slots, &mut used, a, record, "record");
+        "record"
+    } else if slots["goalless"] == json!(true) {
+        "goalless"
+    } else if slots["draw"] == json!(true) {
+        "draw"
+    } else {
+        "result"
+    };
+    Planned::new(format!("lead/opening/{kind}"), slots, used)
+}
+
+/// Puts a beat's protagonist into the slots as `hero`, with the beat's
+/// own slots under `key`.
+fn hero<'b>(slots: &mut Value, used: &mut Vec<&'b Beat>, a: &Analysis, beat: &'b Beat, key: &str) {
+    let player = beat.players.first().cloned();
+    let team = player
+        .as_deref()
+        .and_then(|p| a.player(p))
+        .map(|(_, side)| a.team(side).id.clone());
+    slots["hero"] = json!(player);
+    slots["hero_team"] = json!(team);
+    slots[key] = beat.slots.clone();
+    used.push(beat);
+}
+
+/// A brace or hat-trick by a player on the losing side (or in a draw).
+fn star_of_the_losers<'b>(a: &Analysis, beats: &Beats<'b>) -> Option<&'b Beat> {
+    let winner = a.m.result.winner;
+    beats
+        .of("brace")
+        .find(|b| b.side.is_some() && b.side != winner)
+}
+
+/// True when the comeback side had a man sent off before its last goal.
+fn down_to_ten(a: &Analysis, beats: &Beats, comeback: &Beat) -> bool {
+    let side = comeback.side;
+    let last_goal = comeback
+        .evidence
+        .iter()
+        .filter_map(|id| index_of(a, id))
+        .max();
+    beats
+        .of("red_card")
+        .filter(|b| b.side == side)
+        .filter_map(|b| first_event(a, b).map(|(i, _)| i))
+        .any(|card| last_goal.is_some_and(|g| card < g))
+}
+
+fn index_of(a: &Analysis, id: &str) -> Option<usize> {
+    a.m.events.iter().position(|e| e.id == id)
+}
+
+/// The story after the opening, one sentence per beat, in match order.
+fn story<'b>(a: &Analysis, beats: &Beats<'b>) -> Vec<Planned<'b>> {
+    let mut items: Vec<(usize, Planned<'b>)> = Vec::new();
+    let grievance = beats.top("grievance");
+    let in_grievance =
+        |b: &Beat| grievance.is_some_and(|g| b.evidence.iter().all(|e| g.evidence.contains(e)));
+    for goal in beats.of("goal") {
+        if let Some((i, _)) = first_event(a, goal) {
+            items.push((i, goal_sentence(a, beats, goal)));
+        }
+    }
+    if let Some(g) = grievance {
+        let claims: Vec<Value> = g
+            .evidence
+            .iter()
+            .filter_map(|id| claim_detail(a, id))
+            .collect();
+        let mut slots = g.slots.clone();
+        slots["details"] = json!(claims);
+        let at = g
+            .evidence
+            .iter()
+            .filter_map(|id| index_of(a, id))
+            .min()
+            .unwrap_or(0);
+        items.push((at, Planned::new("lead/grievance", slots, vec![g])));
+    }
+    for var in beats.of("var_decision").filter(|b| !in_grievance(b)) {
+        let Some((i, e)) = first_event(a, var) else {
+            continue;
+        };
+        // A penalty given by VAR is told with the kick itself.
+        if e.kind == EventType::VarReview {
+            items.push((i, Planned::new("lead/var", var.slots.clone(), vec![var])));
+        }
+    }
+    for card in beats.of("red_card") {
+        if let Some((i, _)) = first_event(a, card) {
+            items.push((
+                i,
+                Planned::new("lead/red_card", card.slots.clone(), vec![card]),
+            ));
+        }
+    }
+    for miss in beats.of("decisive_penalty_miss") {
+        if let Some((i, e)) = first_event(a, miss) {
+            items.push((i, miss_sentence(a, miss, i, e)));
+        }
+    }
+    if let Some(shootout) = beats.top("shootout") {
+        let mut slots = shootout.slots.clone();
+        slots["result"] = result_slots(a);
+        items.push((
+            a.m.events.len(),
+            Planned::new("lead/shootout", slots, vec![shootout]),
+        ));
+    }
+    items.sort_by_key(|(i, _)| *i);
+    items.into_iter().map(|(_, p)| p).collect()
+}
+
+/// What a rejected claim was: the claim, who was fouled, and by whom.
+fn claim_detail(a: &Analysis, id: &str) -> Option<Value> {
+    let e = a.m.events.iter().find(|e| e.id == id)?;
+    let about_goal = e
+        .about
+        .as_deref()
+        .and_then(|g| a.m.events.iter().find(|x| x.id == g))
+        .is_some_and(|g| g.kind.is_goal());
+    Some(json!({
+        "reviewed": e.kind == EventType::VarReview,
+        "claim": e.claim,
+        "fouled": e.fouled,
+        "opponent": e.opponent,
+        "about_goal": about_goal,
+        "minute": e.minute,
+    }))
+}
+
+/// A goal, with a record it completed and whether it was the late winner.
+fn goal_sentence<'b>(a: &Analysis, beats: &Beats<'b>, goal: &'b Beat) -> Planned<'b> {
+    let mut slots = goal.slots.clone();
+    let mut used = vec![goal];
+    let goal_id = goal.evidence.first().cloned().unwrap_or_default();
+    let event = a.m.events.iter().find(|e| e.id == goal_id);
+    let team = slots["team"].as_str().unwrap_or_default().to_string();
+    slots["standing"] = json!(standing(a, &team));
+    slots["conceding"] = json!(a.team(a.side_of_team(&team).other()).id);
+    slots["placement"] = json!(event.and_then(|e| e.placement));
+    slots["has_manager"] = json!(a.team(a.side_of_team(&team)).manager.is_some());
+    slots["distance"] = json!(event.and_then(|e| e.distance_yards));
+    slots["fouled"] = json!(event.and_then(|e| e.fouled.clone()));
+    slots["opponent"] = json!(event.and_then(|e| e.opponent.clone()));
+    slots["flank"] = json!(event.and_then(|e| e.flank));
+    slots["assist_type"] = json!(event.and_then(|e| e.assist_type));
+    if let Some(record) = beats
+        .of("record")
+        .filter(|b| b.evidence.contains(&goal_id))
+        .find(|b| {
+            matches!(
+                b.slots["status"].as_str(),
+                Some("record_equalled" | "record_broken")
+            ) && b.slots["counts"] == "goals"
+        })
+    {
+        slots["record"] = record.slots.clone();
+        used.push(record);
+    } else {
+        slots["record"] = Value::Null;
+    }
+    let state = slots["state"].as_str().unwrap_or("other").to_string();
+    let message = match beats
+        .top("late_winner")
+        .filter(|l| l.evidence.contains(&goal_id))
+    {
+        Some(late) => {
+            slots["minutes_left"] = late.slots["minutes_left"].clone();
+            used.push(late);
+            "lead/goal/late_winner".to_string()
+        }
+        None if matches!(state.as_str(), "opener" | "equaliser" | "go_ahead") => {
+            format!("lead/goal/{state}")
+        }
+        None => "lead/goal/other".to_string(),
+    };
+    Planned::new(message, slots, used)
+}
+
+/// The decisive miss, with how the penalty came about and whether the
+/// taker had already taken one.
+fn miss_sentence<'b>(
+    a: &Analysis,
+    miss: &'b Beat,
+    index: usize,
+    e: &crate::model::Event,
+) -> Planned<'b> {
+    let mut slots = miss.slots.clone();
+    let earlier = a.m.events[..index]
+        .iter()
+        .any(|x| x.kind.is_penalty_kick() && x.player == e.player);
+    slots["earlier_penalty"] = json!(earlier);
+    slots["via_var"] = json!(e.via_var);
+    slots["fouled"] = json!(e.fouled);
+    slots["opponent"] = json!(e.opponent);
+    let side: Side = a.side_of_team(&e.team);
+    slots["has_manager"] = json!(a.team(side).manager.is_some());
+    Planned::new("lead/decisive_miss", slots, vec![miss])
+}

@@ -1,0 +1,102 @@
+//! The Talking Point: the match's main question, argued in a few short
+//! paragraphs about one side.
+//!
+//! The side is the one with the story: the side knocked out, else the side
+//! that came from behind, else the side that lost; a draw is about both.
+
+use super::{Beats, ParagraphPlan, Planned, result_slots};
+use crate::analysis::Analysis;
+use crate::model::Side;
+use serde_json::json;
+
+/// Plans the Talking Point's paragraphs.
+pub fn plan<'b>(a: &Analysis, beats: &Beats<'b>) -> Vec<ParagraphPlan<'b>> {
+    let subject = subject(a, beats);
+    let team = subject.map(|s| a.team(s).id.clone());
+    let mut slots = result_slots(a);
+    slots["team"] = json!(team);
+    slots["won"] = json!(subject.is_some() && subject == a.m.result.winner);
+    slots["tp_eliminated"] = json!(subject.is_some_and(|s| {
+        beats
+            .of("knockout")
+            .any(|b| b.side == Some(s) && b.slots["outcome"] == "eliminated")
+    }));
+    let mut opening = vec![];
+    let mut used = beats.top("result").into_iter().collect::<Vec<_>>();
+    if let Some(comeback) = subject.and_then(|s| beats.for_side("comeback", s)) {
+        slots["comeback"] = comeback.slots.clone();
+        used.push(comeback);
+    }
+    opening.push(Planned::new("talking/headline", slots.clone(), used));
+    if let Some(quiet) = beats.top("quiet_star") {
+        let mut s = quiet.slots.clone();
+        let side = quiet.side.unwrap_or(Side::Home);
+        s["team_won"] = json!(a.m.result.winner == Some(side));
+        s["team_lost"] = json!(a.m.result.winner == Some(side.other()));
+        opening.push(Planned::new("talking/quiet_star", s, vec![quiet]));
+    }
+    let mut paragraphs = vec![opening];
+    if let Some(side) = subject {
+        paragraphs.extend(what_if(a, beats, side));
+    }
+    if let Some(card) = subject.and_then(|s| beats.for_side("red_card", s)) {
+        paragraphs.push(vec![Planned::new(
+            "talking/red_card",
+            card.slots.clone(),
+            vec![card],
+        )]);
+    }
+    if let Some(defence) = beats.top("title_defence") {
+        paragraphs.push(vec![Planned::new(
+            "talking/title_defence",
+            defence.slots.clone(),
+            vec![defence],
+        )]);
+    }
+    paragraphs
+}
+
+/// Whose match it was.
+fn subject(a: &Analysis, beats: &Beats) -> Option<Side> {
+    let eliminated = beats
+        .of("knockout")
+        .find(|b| b.slots["outcome"] == "eliminated")
+        .and_then(|b| b.side);
+    let comeback = beats.top("comeback").and_then(|b| b.side);
+    eliminated
+        .or(comeback)
+        .or(a.m.result.winner.map(Side::other))
+}
+
+/// Grievances and the decisive miss: what could have been, and the
+/// progression it ended.
+fn what_if<'b>(a: &Analysis, beats: &Beats<'b>, side: Side) -> Vec<ParagraphPlan<'b>> {
+    let grievance = beats.for_side("grievance", side);
+    let miss = beats.for_side("decisive_penalty_miss", side);
+    let mut paragraphs = Vec::new();
+    if grievance.is_some() || miss.is_some() {
+        let mut slots = json!({
+            "team": a.team(side).id,
+            "has_manager": a.team(side).manager.is_some(),
+            "grievance": grievance.map(|g| g.slots.clone()),
+            "miss": miss.map(|m| m.slots.clone()),
+        });
+        slots["eliminated"] = json!(
+            beats
+                .of("knockout")
+                .any(|b| b.side == Some(side) && b.slots["outcome"] == "eliminated")
+        );
+        paragraphs.push(vec![Planned::new(
+            "talking/what_if",
+            slots,
+            grievance.into_iter().chain(miss).collect(),
+        )]);
+    }
+    if let Some(progression) = beats.for_side("progression", side) {
+        let mut slots = progression.slots.clone();
+        slots["miss"] = json!(miss.map(|m| m.slots.clone()));
+        let used = std::iter::once(progression).chain(miss).collect();
+        paragraphs.push(vec![Planned::new("talking/progression", slots, used)]);
+    }
+    paragraphs
+}
