@@ -30,10 +30,13 @@ enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
+        /// A desk's thresholds file instead of the built-in rules/thresholds.json.
+        #[arg(long, value_name = "FILE")]
+        thresholds: Option<String>,
     },
     /// List every narrative beat the rules detect, most salient first.
     #[command(
-        after_help = "Examples:\n  beatwriter beats fixtures/eng-fra-2022-wc-qf.json\n  beatwriter beats --json fixtures/eng-fra-2022-wc-qf.json\n\nEach line: salience, rule, the evidence (event ids or context entries) and the beat's slots.\nSalience comes from rules/thresholds.json."
+        after_help = "Examples:\n  beatwriter beats fixtures/eng-fra-2022-wc-qf.json\n  beatwriter beats --json fixtures/eng-fra-2022-wc-qf.json\n\nEach line: the beat's id, whether the report used it (yes or -), salience, rule, the evidence\n(event ids or context entries) and its slots.\nSalience comes from rules/thresholds.json."
     )]
     Beats {
         /// Match file in the beatwriter/1 format, or `-` for standard input.
@@ -41,6 +44,9 @@ enum Command {
         /// Print the beats as JSON instead of a table.
         #[arg(long)]
         json: bool,
+        /// A desk's thresholds file instead of the built-in rules/thresholds.json.
+        #[arg(long, value_name = "FILE")]
+        thresholds: Option<String>,
     },
     /// Check a match file and report every problem found.
     #[command(
@@ -64,10 +70,16 @@ enum Format {
 pub fn run() -> Result<(), Error> {
     let cli = Cli::parse();
     match cli.command {
-        Command::Report { file, seed, format } => {
+        Command::Report {
+            file,
+            seed,
+            format,
+            thresholds,
+        } => {
             let m = input::load_path(&file)?;
             let options = Options {
                 seed,
+                thresholds: load_thresholds(thresholds.as_deref())?,
                 ..Options::default()
             };
             let report = beatwriter::write_report(&m, &options)?;
@@ -77,15 +89,21 @@ pub fn run() -> Result<(), Error> {
             };
             print(&text);
         }
-        Command::Beats { file, json } => {
+        Command::Beats {
+            file,
+            json,
+            thresholds,
+        } => {
             let m = input::load_path(&file)?;
-            let analysis = beatwriter::analysis::Analysis::new(&m);
-            let beats =
-                beatwriter::beats::detect_all(&analysis, &beatwriter::beats::Thresholds::builtin());
+            let options = Options {
+                thresholds: load_thresholds(thresholds.as_deref())?,
+                ..Options::default()
+            };
+            let report = beatwriter::write_report(&m, &options)?;
             if json {
-                print(&(serde_json::to_string_pretty(&beats).unwrap_or_default() + "\n"));
+                print(&(serde_json::to_string_pretty(&report.beats).unwrap_or_default() + "\n"));
             } else {
-                print(&beats_table(&beats));
+                print(&beats_table(&report));
             }
         }
         Command::Validate { file } => {
@@ -101,15 +119,24 @@ pub fn run() -> Result<(), Error> {
     Ok(())
 }
 
-/// One line per beat: salience, rule, evidence, slots.
-fn beats_table(beats: &[beatwriter::beats::Beat]) -> String {
+/// One line per beat: id, whether the report used it, salience, rule,
+/// evidence and slots.
+fn beats_table(report: &beatwriter::Report) -> String {
+    let used = report.used_beats();
     let mut out = format!(
-        "{:>8}  {:<24} {:<28} {}\n",
-        "SALIENCE", "RULE", "EVIDENCE", "SLOTS"
+        "{:<4} {:<4} {:>8}  {:<22} {:<30} {}\n",
+        "ID", "USED", "SALIENCE", "RULE", "EVIDENCE", "SLOTS"
     );
-    for b in beats {
+    for b in &report.beats {
+        let mark = if used.contains(b.id.as_str()) {
+            "yes"
+        } else {
+            "-"
+        };
         out.push_str(&format!(
-            "{:>8.1}  {:<24} {:<28} {}\n",
+            "{:<4} {:<4} {:>8.1}  {:<22} {:<30} {}\n",
+            b.id,
+            mark,
             b.salience,
             b.rule,
             b.evidence.join(","),
@@ -117,6 +144,14 @@ fn beats_table(beats: &[beatwriter::beats::Beat]) -> String {
         ));
     }
     out
+}
+
+/// The thresholds a desk names, or the built-in ones.
+fn load_thresholds(path: Option<&str>) -> Result<beatwriter::beats::Thresholds, Error> {
+    match path {
+        None => Ok(beatwriter::beats::Thresholds::builtin()),
+        Some(path) => beatwriter::beats::Thresholds::parse(path, &input::read_source(path)?),
+    }
 }
 
 /// Writes to stdout; a closed pipe (`| head`) ends quietly.

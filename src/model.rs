@@ -197,6 +197,10 @@ pub struct Team {
     /// Standing descriptions true at kick-off: "world champions".
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub standing: Vec<String>,
+    /// World ranking at kick-off (e.g. FIFA's), used to spot shocks; lower
+    /// is stronger.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ranking: Option<u16>,
     /// Every player who took part (and optionally unused substitutes).
     pub squad: Vec<Player>,
 }

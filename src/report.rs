@@ -2,7 +2,7 @@
 //! with its provenance. Output formats only print this structure.
 
 use crate::analysis::Analysis;
-use crate::beats::{Thresholds, detect_all};
+use crate::beats::{Beat, Thresholds, detect_all};
 use crate::error::Result;
 use crate::model::Match;
 use crate::phrasebank::Phrasebank;
@@ -14,7 +14,7 @@ use serde::Serialize;
 pub const DEFAULT_SEED: u64 = 2022;
 
 /// How to write a report.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Options {
     /// Seeds every wording choice: same input and seed, same text.
     pub seed: u64,
@@ -22,6 +22,9 @@ pub struct Options {
     pub tone: String,
     /// Language folder of the phrasebank ("en").
     pub language: String,
+    /// What the rules count as late, long range, big, and how much each
+    /// beat matters.
+    pub thresholds: Thresholds,
 }
 
 impl Default for Options {
@@ -30,6 +33,7 @@ impl Default for Options {
             seed: DEFAULT_SEED,
             tone: crate::phrasebank::BASE_TONE.to_string(),
             language: "en".to_string(),
+            thresholds: Thresholds::builtin(),
         }
     }
 }
@@ -45,6 +49,20 @@ pub struct Report {
     pub seed: u64,
     /// The tone it was written in.
     pub tone: String,
+    /// Every beat the rules found, most salient first, used or not.
+    pub beats: Vec<Beat>,
+}
+
+impl Report {
+    /// Ids of the beats some sentence expresses.
+    pub fn used_beats(&self) -> std::collections::HashSet<&str> {
+        self.sections
+            .iter()
+            .flat_map(|s| &s.paragraphs)
+            .flat_map(|p| &p.sentences)
+            .flat_map(|s| s.beats.iter().map(String::as_str))
+            .collect()
+    }
 }
 
 /// One section, such as Player Ratings.
@@ -100,7 +118,7 @@ pub fn write_report(m: &Match, options: &Options) -> Result<Report> {
 /// Writes a report with a given phrasebank.
 pub fn write_report_with(m: &Match, options: &Options, bank: &Phrasebank) -> Result<Report> {
     let analysis = Analysis::new(m);
-    let beats = detect_all(&analysis, &Thresholds::builtin());
+    let beats = detect_all(&analysis, &options.thresholds);
     let inputs = sections::Inputs {
         a: &analysis,
         beats: &beats,
@@ -155,6 +173,7 @@ pub fn write_report_with(m: &Match, options: &Options, bank: &Phrasebank) -> Res
         title,
         sections: out,
         seed: options.seed,
+        beats,
         tone: options.tone.clone(),
     })
 }

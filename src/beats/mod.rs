@@ -7,22 +7,28 @@
 //! tests, add it to [`registry`], and give its salience a key in
 //! `rules/thresholds.json`.
 
+pub mod big_chances;
 pub mod brace;
 pub mod comeback;
+pub mod consolation;
 pub mod decisive_penalty_miss;
 pub mod goal;
+pub mod goalkeeper_heroics;
 pub mod grievance;
 pub mod knockout;
 pub mod late_winner;
 pub mod next_fixture;
+pub mod penalty;
 pub mod progression;
 pub mod quiet_star;
 pub mod record;
 pub mod red_card;
 pub mod result;
+pub mod shock;
 pub mod shootout;
 pub mod title_defence;
 pub mod var_decision;
+pub mod woodwork;
 
 use crate::analysis::Analysis;
 use crate::error::{Diagnostic, Error, ErrorKind, Result};
@@ -59,6 +65,14 @@ pub struct Thresholds {
     pub long_range_yards: u8,
     /// A miss with at least this xG counts as a big chance.
     pub big_chance_xg: f32,
+    /// A miss from this close (yards) or closer counts as a big chance.
+    pub big_chance_yards: u8,
+    /// A winner ranked at least this many places below the loser (a
+    /// larger ranking number) makes the result a shock.
+    pub shock_ranking_gap: u16,
+    /// Saves by one goalkeeper (penalties and shoot-out kicks included)
+    /// that make his match heroic.
+    pub heroics_min_saves: usize,
     /// Rejected claims (VAR reviews and appeals) that make a grievance.
     pub grievance_min_rejected: usize,
     /// How much a record counts by what it counts: an all-time scoring
@@ -127,6 +141,12 @@ pub fn registry() -> Vec<Box<dyn Rule>> {
         Box::new(progression::Progression),
         Box::new(title_defence::TitleDefence),
         Box::new(next_fixture::NextFixture),
+        Box::new(shock::Shock),
+        Box::new(big_chances::BigChances),
+        Box::new(goalkeeper_heroics::GoalkeeperHeroics),
+        Box::new(woodwork::Woodwork),
+        Box::new(consolation::Consolation),
+        Box::new(penalty::Penalty),
     ]
 }
 

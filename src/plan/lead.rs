@@ -157,7 +157,9 @@ fn story<'b>(a: &Analysis, beats: &Beats<'b>) -> Vec<Planned<'b>> {
             .filter_map(|id| index_of(a, id))
             .min()
             .unwrap_or(0);
-        items.push((at, Planned::new("lead/grievance", slots, vec![g])));
+        let mut used = vec![g];
+        used.extend(beats.of("var_decision").filter(|b| in_grievance(b)));
+        items.push((at, Planned::new("lead/grievance", slots, used)));
     }
     for var in beats.of("var_decision").filter(|b| !in_grievance(b)) {
         let Some((i, e)) = first_event(a, var) else {
@@ -178,7 +180,14 @@ fn story<'b>(a: &Analysis, beats: &Beats<'b>) -> Vec<Planned<'b>> {
     }
     for miss in beats.of("decisive_penalty_miss") {
         if let Some((i, e)) = first_event(a, miss) {
-            items.push((i, miss_sentence(a, miss, i, e)));
+            let mut planned = miss_sentence(a, miss, i, e);
+            // The VAR decision that gave the penalty is told in the same sentence.
+            planned.beats.extend(
+                beats
+                    .of("var_decision")
+                    .filter(|b| b.evidence.first() == Some(&e.id)),
+            );
+            items.push((i, planned));
         }
     }
     if let Some(shootout) = beats.top("shootout") {

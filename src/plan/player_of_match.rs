@@ -93,6 +93,8 @@ fn rival<'b>(
     record?;
     let miss = beats.for_side("decisive_penalty_miss", side.other())?;
     let taker = miss.players.first()?;
-    let their_record = beats.for_player("record", taker)?;
+    let their_record = beats
+        .for_player("record", taker)
+        .filter(|r| r.slots["counts"] == "goals")?;
     Some((taker.clone(), miss, their_record))
 }

@@ -36,8 +36,16 @@ pub fn write(inputs: &Inputs, r: &mut Realiser) -> Result<Vec<Paragraph>> {
             "record": rec.record,
             "holders": rec.holders,
         });
+        let key = format!("record:{}", rec.id);
+        let beat: Vec<&crate::beats::Beat> = inputs
+            .beats
+            .iter()
+            .filter(|b| b.evidence.contains(&key))
+            .collect();
+        let mut sentence = r.say(message, slots, evidence)?;
+        sentence.beats = beat.iter().map(|b| b.id.clone()).collect();
         paragraphs.push(Paragraph {
-            sentences: vec![r.say(message, slots, evidence)?],
+            sentences: vec![sentence],
         });
     }
     for (i, line) in a.m.context.key_stats.iter().enumerate() {
