@@ -81,11 +81,16 @@ fn opening<'b>(a: &Analysis, beats: &Beats<'b>) -> Planned<'b> {
     }) {
         hero(&mut slots, &mut used, a, record, "record");
         "record"
+    } else if let Some(shock) = beats.top("shock") {
+        slots["shock"] = shock.slots.clone();
+        used.push(shock);
+        "result"
     } else if slots["goalless"] == json!(true) {
         "goalless"
     } else if slots["draw"] == json!(true) {
         "draw"
     } else {
+        slots["shock"] = Value::Null;
         "result"
     };
     Planned::new(format!("lead/opening/{kind}"), slots, used)
@@ -188,6 +193,27 @@ fn story<'b>(a: &Analysis, beats: &Beats<'b>) -> Vec<Planned<'b>> {
                     .filter(|b| b.evidence.first() == Some(&e.id)),
             );
             items.push((i, planned));
+        }
+    }
+    // Near misses and saves, told where they happened; big chances only
+    // when they decided nothing less than the result (a draw).
+    let draw = a.m.result.winner.is_none();
+    let near_misses = beats
+        .of("woodwork")
+        .map(|b| ("lead/woodwork", b))
+        .chain(beats.of("goalkeeper_heroics").map(|b| ("lead/keeper", b)))
+        .chain(
+            beats
+                .of("big_chances")
+                .filter(|_| draw)
+                .map(|b| ("lead/big_chances", b)),
+        );
+    for (message, beat) in near_misses {
+        if let Some((i, e)) = first_event(a, beat) {
+            let mut slots = beat.slots.clone();
+            slots["minute"] = json!(e.minute);
+            slots["added"] = json!(e.added);
+            items.push((i, Planned::new(message, slots, vec![beat])));
         }
     }
     if let Some(shootout) = beats.top("shootout") {
