@@ -10,10 +10,9 @@
 //! created enough to win; the misses explain a result the scoreline
 //! alone does not.
 
-use super::{Beat, Rule, Thresholds};
+use super::{Beat, Rule, Thresholds, per_team};
 use crate::analysis::Analysis;
-use crate::model::{Event, EventType, Side, Style};
-use serde_json::json;
+use crate::model::{Event, EventType, Style};
 
 /// Detects big chances missed, per team.
 pub struct BigChances;
@@ -32,50 +31,15 @@ impl Rule for BigChances {
     }
 
     fn detect(&self, a: &Analysis, t: &Thresholds) -> Vec<Beat> {
-        let mut beats = Vec::new();
-        for side in [Side::Home, Side::Away] {
-            let team = a.team(side);
-            let missed: Vec<&Event> =
-                a.m.events
-                    .iter()
-                    .filter(|e| e.team == team.id && is_big_chance(e, t))
-                    .collect();
-            if missed.is_empty() {
-                continue;
-            }
-            let mut players: Vec<String> = Vec::new();
-            for p in missed.iter().filter_map(|e| e.player.as_ref()) {
-                if !players.contains(p) {
-                    players.push(p.clone());
-                }
-            }
-            beats.push(Beat {
-                id: String::new(),
-                rule: self.name(),
-                salience: t.salience(self.name()),
-                side: Some(side),
-                players: players.clone(),
-                slots: json!({
-                    "team": team.id,
-                    "count": missed.len(),
-                    "players": players,
-                }),
-                evidence: missed.iter().map(|e| e.id.clone()).collect(),
-            });
-        }
-        beats
+        per_team(a, t, self.name(), |e| is_big_chance(e, t))
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::beats::testing::with_events;
+    use crate::beats::testing::{draw, with_events};
     use serde_json::json;
-
-    fn draw() -> serde_json::Value {
-        json!({"half_time": {"home": 0, "away": 0}, "full_time": {"home": 0, "away": 0}})
-    }
 
     fn detect(events: serde_json::Value) -> Vec<Beat> {
         let m = with_events(events, draw());

@@ -78,27 +78,8 @@ impl Rule for Comeback {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::beats::testing::with_events;
+    use crate::beats::testing::{goal, result, with_events};
     use serde_json::json;
-
-    fn goal(id: &str, minute: u16, team: &str, player: &str) -> serde_json::Value {
-        json!({"id": id, "period": 2, "minute": minute, "team": team, "type": "goal", "player": player})
-    }
-
-    fn result(home: u8, away: u8) -> serde_json::Value {
-        let winner = match home.cmp(&away) {
-            std::cmp::Ordering::Greater => json!("home"),
-            std::cmp::Ordering::Less => json!("away"),
-            std::cmp::Ordering::Equal => json!(null),
-        };
-        let mut r =
-            json!({"half_time": {"home": 0, "away": 0}, "full_time": {"home": home, "away": away}});
-        if !winner.is_null() {
-            r["winner"] = winner;
-            r["decided_by"] = json!("normal_time");
-        }
-        r
-    }
 
     #[test]
     fn a_side_two_behind_that_wins_came_back() {

@@ -33,35 +33,17 @@ impl Rule for Consolation {
         if moment.after.of(loser) >= moment.after.of(winner) {
             return Vec::new();
         }
-        vec![Beat {
-            id: String::new(),
-            rule: self.name(),
-            salience: t.salience(self.name()),
-            side: Some(loser),
-            players: e.player.iter().cloned().collect(),
-            slots: json!({
-                "player": e.player,
-                "team": e.team,
-                "minute": e.minute,
-                "added": e.added,
-                "score": moment.after,
-                "own_goal": e.kind == EventType::OwnGoal,
-            }),
-            evidence: vec![e.id.clone()],
-        }]
+        let extra = json!({ "score": moment.after, "own_goal": e.kind == EventType::OwnGoal });
+        vec![Beat::for_event(self.name(), t, loser, e, extra)]
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::beats::testing::with_events;
+    use crate::beats::testing::{goal, with_events};
     use crate::model::Match;
     use serde_json::json;
-
-    fn goal(id: &str, minute: u16, team: &str, player: &str) -> serde_json::Value {
-        json!({"id": id, "period": 2, "minute": minute, "team": team, "type": "goal", "player": player})
-    }
 
     fn france_won(events: serde_json::Value, home: u8, away: u8) -> Match {
         with_events(

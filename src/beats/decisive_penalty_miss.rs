@@ -46,24 +46,13 @@ impl Rule for DecisivePenaltyMiss {
                 (-1, false) => "a_draw",
                 _ => "the_lead",
             };
-            beats.push(Beat {
-                id: String::new(),
-                rule: self.name(),
-                salience: t.salience(self.name()),
-                side: Some(moment.side),
-                players: e.player.iter().cloned().collect(),
-                slots: json!({
-                    "player": e.player,
-                    "team": e.team,
-                    "minute": e.minute,
-                    "added": e.added,
+            let extra = json!({
                     "minutes_left": moment.minutes_left,
                     "cost": cost,
                     "outcome": e.outcome,
                     "goalkeeper": e.goalkeeper,
-                }),
-                evidence: vec![e.id.clone()],
             });
+            beats.push(Beat::for_event(self.name(), t, moment.side, e, extra));
         }
         beats
     }
@@ -72,21 +61,8 @@ impl Rule for DecisivePenaltyMiss {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::beats::testing::with_events;
+    use crate::beats::testing::{goal, result, with_events};
     use serde_json::json;
-
-    fn result(home: u8, away: u8) -> serde_json::Value {
-        let winner = if home > away {
-            json!("home")
-        } else {
-            json!("away")
-        };
-        json!({"half_time": {"home": 0, "away": 0}, "full_time": {"home": home, "away": away}, "winner": winner, "decided_by": "normal_time"})
-    }
-
-    fn goal(id: &str, minute: u16, team: &str, player: &str) -> serde_json::Value {
-        json!({"id": id, "period": 2, "minute": minute, "team": team, "type": "goal", "player": player})
-    }
 
     fn miss(minute: u16) -> serde_json::Value {
         json!({"id": "m", "period": if minute > 45 { 2 } else { 1 }, "minute": minute, "team": "eng", "type": "penalty_missed", "player": "eng-kane", "outcome": "over"})

@@ -88,12 +88,8 @@ impl Rule for GoalkeeperHeroics {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::beats::testing::with_events;
+    use crate::beats::testing::{draw, with_events};
     use serde_json::json;
-
-    fn draw() -> serde_json::Value {
-        json!({"half_time": {"home": 0, "away": 0}, "full_time": {"home": 0, "away": 0}})
-    }
 
     fn detect(events: serde_json::Value) -> Vec<Beat> {
         let m = with_events(events, draw());

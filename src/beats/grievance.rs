@@ -57,12 +57,8 @@ impl Rule for Grievance {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::beats::testing::with_events;
+    use crate::beats::testing::{detect, draw, with_events};
     use serde_json::json;
-
-    fn draw() -> serde_json::Value {
-        json!({"half_time": {"home": 0, "away": 0}, "full_time": {"home": 0, "away": 0}})
-    }
 
     fn claim(id: &str, minute: u16, team: &str, kind: &str, decision: &str) -> serde_json::Value {
         json!({"id": id, "period": 1, "minute": minute, "team": team, "type": kind, "claim": "penalty", "decision": decision})
@@ -89,12 +85,7 @@ mod tests {
             claim("a", 10, "eng", "appeal", "rejected"),
             claim("v", 30, "eng", "var_review", "upheld")
         ]);
-        let m = with_events(events, draw());
-        assert!(
-            Grievance
-                .detect(&Analysis::new(&m), &Thresholds::builtin())
-                .is_empty()
-        );
+        assert!(detect(&Grievance, events, draw()).is_empty());
     }
 
     #[test]
@@ -103,12 +94,7 @@ mod tests {
             claim("a", 10, "eng", "appeal", "rejected"),
             claim("v", 30, "fra", "var_review", "rejected")
         ]);
-        let m = with_events(events, draw());
-        assert!(
-            Grievance
-                .detect(&Analysis::new(&m), &Thresholds::builtin())
-                .is_empty()
-        );
+        assert!(detect(&Grievance, events, draw()).is_empty());
     }
 
     #[test]

@@ -39,22 +39,8 @@ impl Rule for LateWinner {
         if !late {
             return Vec::new();
         }
-        vec![Beat {
-            id: String::new(),
-            rule: self.name(),
-            salience: t.salience(self.name()),
-            side: Some(winner),
-            players: e.player.iter().cloned().collect(),
-            slots: json!({
-                "player": e.player,
-                "team": e.team,
-                "minute": e.minute,
-                "added": e.added,
-                "minutes_left": moment.minutes_left,
-                "score": moment.after,
-            }),
-            evidence: vec![e.id.clone()],
-        }]
+        let extra = json!({ "minutes_left": moment.minutes_left, "score": moment.after });
+        vec![Beat::for_event(self.name(), t, winner, e, extra)]
     }
 }
 

@@ -55,6 +55,37 @@ pub struct Beat {
     pub evidence: Vec<String>,
 }
 
+impl Beat {
+    /// A beat about one event: its player, team, minute and added time as
+    /// slots (plus `extra`), the event as evidence, and the rule's salience.
+    pub fn for_event(
+        rule: &'static str,
+        t: &Thresholds,
+        side: Side,
+        e: &crate::model::Event,
+        extra: serde_json::Value,
+    ) -> Beat {
+        let mut slots = serde_json::json!({
+            "player": e.player,
+            "team": e.team,
+            "minute": e.minute,
+            "added": e.added,
+        });
+        if let (Some(slots), serde_json::Value::Object(extra)) = (slots.as_object_mut(), extra) {
+            slots.extend(extra);
+        }
+        Beat {
+            id: String::new(),
+            rule,
+            salience: t.salience(rule),
+            side: Some(side),
+            players: e.player.iter().cloned().collect(),
+            slots,
+            evidence: vec![e.id.clone()],
+        }
+    }
+}
+
 /// Tunable numbers for the rules, read from `rules/thresholds.json`.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -150,6 +181,45 @@ pub fn registry() -> Vec<Box<dyn Rule>> {
     ]
 }
 
+/// One beat per side for the events `counts` picks out (hits of the
+/// woodwork, big chances missed...): slots `team`, `count` and `players`
+/// (each once, in order of appearance); the events are the evidence.
+pub fn per_team(
+    a: &Analysis,
+    t: &Thresholds,
+    rule: &'static str,
+    counts: impl Fn(&crate::model::Event) -> bool,
+) -> Vec<Beat> {
+    let mut beats = Vec::new();
+    for side in [Side::Home, Side::Away] {
+        let team = a.team(side);
+        let events: Vec<_> =
+            a.m.events
+                .iter()
+                .filter(|e| e.team == team.id && counts(e))
+                .collect();
+        if events.is_empty() {
+            continue;
+        }
+        let mut players: Vec<String> = Vec::new();
+        for p in events.iter().filter_map(|e| e.player.as_ref()) {
+            if !players.contains(p) {
+                players.push(p.clone());
+            }
+        }
+        beats.push(Beat {
+            id: String::new(),
+            rule,
+            salience: t.salience(rule),
+            side: Some(side),
+            players: players.clone(),
+            slots: serde_json::json!({ "team": team.id, "count": events.len(), "players": players }),
+            evidence: events.iter().map(|e| e.id.clone()).collect(),
+        });
+    }
+    beats
+}
+
 /// All beats of a match, most salient first.
 pub fn detect_all(a: &Analysis, t: &Thresholds) -> Vec<Beat> {
     let mut beats: Vec<Beat> = registry().iter().flat_map(|r| r.detect(a, t)).collect();
@@ -164,6 +234,40 @@ pub fn detect_all(a: &Analysis, t: &Thresholds) -> Vec<Beat> {
 pub(crate) mod testing {
     //! Small hand-built matches for rule tests.
     use crate::model::Match;
+
+    /// A result with a goalless first half and the given full-time score;
+    /// the winner and how it was decided follow from it.
+    pub fn result(home: u8, away: u8) -> serde_json::Value {
+        let mut r = serde_json::json!({"half_time": {"home": 0, "away": 0}, "full_time": {"home": home, "away": away}});
+        if home != away {
+            r["winner"] = serde_json::json!(if home > away { "home" } else { "away" });
+            r["decided_by"] = serde_json::json!("normal_time");
+        }
+        r
+    }
+
+    /// A goalless draw.
+    pub fn draw() -> serde_json::Value {
+        result(0, 0)
+    }
+
+    /// A second-half goal from open play.
+    pub fn goal(id: &str, minute: u16, team: &str, player: &str) -> serde_json::Value {
+        serde_json::json!({"id": id, "period": 2, "minute": minute, "team": team, "type": "goal", "player": player})
+    }
+
+    /// What `rule` finds in the test match with these events and result.
+    pub fn detect(
+        rule: &dyn super::Rule,
+        events: serde_json::Value,
+        result: serde_json::Value,
+    ) -> Vec<super::Beat> {
+        let m = with_events(events, result);
+        rule.detect(
+            &crate::analysis::Analysis::new(&m),
+            &super::Thresholds::builtin(),
+        )
+    }
 
     /// The England-France fixture with its events replaced by `events`
     /// and its result by `result` (JSON), validated.

@@ -79,12 +79,8 @@ impl Rule for Penalty {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::beats::testing::with_events;
+    use crate::beats::testing::{draw, with_events};
     use serde_json::json;
-
-    fn draw() -> serde_json::Value {
-        json!({"half_time": {"home": 0, "away": 0}, "full_time": {"home": 0, "away": 0}})
-    }
 
     #[test]
     fn a_saved_kick_takes_its_facts_from_the_award() {

@@ -37,25 +37,16 @@ impl Rule for RedCard {
             let goals_against = later_goals.len() - goals_for;
             let mut evidence = vec![e.id.clone()];
             evidence.extend(later_goals.iter().map(|(g, _)| g.id.clone()));
-            beats.push(Beat {
-                id: String::new(),
-                rule: self.name(),
-                salience: t.salience(self.name()),
-                side: Some(side),
-                players: e.player.iter().cloned().collect(),
-                slots: json!({
-                    "player": e.player,
-                    "team": e.team,
-                    "minute": e.minute,
-                    "added": e.added,
+            let extra = json!({
                     "second_yellow": e.kind == EventType::SecondYellow,
                     "score_at_card": moment.before,
                     "goals_for_after": goals_for,
                     "goals_against_after": goals_against,
                     "won_anyway": a.m.result.winner == Some(side),
-                }),
-                evidence,
             });
+            let mut beat = Beat::for_event(self.name(), t, side, e, extra);
+            beat.evidence = evidence;
+            beats.push(beat);
         }
         beats
     }
@@ -64,12 +55,8 @@ impl Rule for RedCard {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::beats::testing::with_events;
+    use crate::beats::testing::{goal, with_events};
     use serde_json::json;
-
-    fn goal(id: &str, minute: u16, team: &str, player: &str) -> serde_json::Value {
-        json!({"id": id, "period": 2, "minute": minute, "team": team, "type": "goal", "player": player})
-    }
 
     #[test]
     fn a_straight_red_counts_the_goals_after_it() {

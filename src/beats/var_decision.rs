@@ -58,12 +58,8 @@ impl Rule for VarDecision {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::beats::testing::with_events;
+    use crate::beats::testing::{draw, with_events};
     use serde_json::json;
-
-    fn draw() -> serde_json::Value {
-        json!({"half_time": {"home": 0, "away": 0}, "full_time": {"home": 0, "away": 0}})
-    }
 
     #[test]
     fn a_review_is_a_beat_with_its_claim_and_decision() {

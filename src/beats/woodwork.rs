@@ -8,10 +8,9 @@
 //! footnote; in a tight or goalless match it is often the nearest either
 //! side came.
 
-use super::{Beat, Rule, Thresholds};
+use super::{Beat, Rule, Thresholds, per_team};
 use crate::analysis::Analysis;
-use crate::model::{Event, EventType, ShotOutcome, Side};
-use serde_json::json;
+use crate::model::{Event, EventType, ShotOutcome};
 
 /// Detects shots off the woodwork, per team.
 pub struct Woodwork;
@@ -31,50 +30,15 @@ impl Rule for Woodwork {
     }
 
     fn detect(&self, a: &Analysis, t: &Thresholds) -> Vec<Beat> {
-        let mut beats = Vec::new();
-        for side in [Side::Home, Side::Away] {
-            let team = a.team(side);
-            let hits: Vec<&Event> =
-                a.m.events
-                    .iter()
-                    .filter(|e| e.team == team.id && hit_woodwork(e))
-                    .collect();
-            if hits.is_empty() {
-                continue;
-            }
-            let mut players: Vec<String> = Vec::new();
-            for p in hits.iter().filter_map(|e| e.player.as_ref()) {
-                if !players.contains(p) {
-                    players.push(p.clone());
-                }
-            }
-            beats.push(Beat {
-                id: String::new(),
-                rule: self.name(),
-                salience: t.salience(self.name()),
-                side: Some(side),
-                players: players.clone(),
-                slots: json!({
-                    "team": team.id,
-                    "count": hits.len(),
-                    "players": players,
-                }),
-                evidence: hits.iter().map(|e| e.id.clone()).collect(),
-            });
-        }
-        beats
+        per_team(a, t, self.name(), hit_woodwork)
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::beats::testing::with_events;
+    use crate::beats::testing::{draw, with_events};
     use serde_json::json;
-
-    fn draw() -> serde_json::Value {
-        json!({"half_time": {"home": 0, "away": 0}, "full_time": {"home": 0, "away": 0}})
-    }
 
     fn detect(events: serde_json::Value) -> Vec<Beat> {
         let m = with_events(events, draw());
