@@ -173,6 +173,31 @@ impl<'m> Analysis<'m> {
             .filter(|(e, _)| e.kind.is_goal())
     }
 
+    /// Minutes each side spent in the lead over the match's playing time
+    /// (90, or 120 with extra time; added time is not counted).
+    pub fn minutes_led(&self) -> crate::model::Sides<u16> {
+        let end = if self.m.result.after_extra_time.is_some() {
+            120
+        } else {
+            90
+        };
+        let mut led = crate::model::Sides { home: 0, away: 0 };
+        let mut leader = None;
+        let mut since = 0u16;
+        for (e, moment) in self.goals() {
+            let at = e.minute.unwrap_or(since).min(end);
+            if let Some(side) = leader {
+                *led.get_mut(side) += at.saturating_sub(since);
+            }
+            leader = moment.after.leader();
+            since = at;
+        }
+        if let Some(side) = leader {
+            *led.get_mut(side) += end.saturating_sub(since);
+        }
+        led
+    }
+
     /// Every record's outcome, in the order the desk listed them.
     pub fn records(&self) -> Vec<RecordOutcome<'m>> {
         self.m
@@ -257,6 +282,22 @@ mod tests {
         let a = Analysis::new(&m);
         let late_goal = m.events.iter().position(|e| e.minute == Some(78)).unwrap();
         assert_eq!(a.timeline[late_goal].minutes_left, Some(12));
+    }
+
+    #[test]
+    fn france_led_for_most_of_the_match() {
+        let m = fixture();
+        let led = Analysis::new(&m).minutes_led();
+        // 17' to 54', then 78' to 90'.
+        assert_eq!((led.home, led.away), (0, 37 + 12));
+    }
+
+    #[test]
+    fn a_goalless_draw_has_no_leader() {
+        let text = include_str!("../fixtures/eng-sco-2021-euro-group.json");
+        let m = crate::input::load_str("f.json", text).unwrap();
+        let led = Analysis::new(&m).minutes_led();
+        assert_eq!((led.home, led.away), (0, 0));
     }
 
     #[test]

@@ -286,7 +286,17 @@ fn every_number_and_name_is_found_in_the_input() {
                 }
                 let lower = token.to_lowercase();
                 let lower = lower.strip_suffix("'s").unwrap_or(&lower);
-                if token.chars().all(|c| c.is_ascii_digit()) {
+                // Ordinals ("53rd") state their number too.
+                let digits = lower.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+                let ordinal = !digits.is_empty()
+                    && digits.chars().all(|c| c.is_ascii_digit())
+                    && ["st", "nd", "rd", "th"].contains(&&lower[digits.len()..]);
+                if ordinal {
+                    assert!(
+                        input_words.contains(digits) || derived.contains(digits),
+                        "{path} seed {seed}: ordinal {token} is not in the input"
+                    );
+                } else if token.chars().all(|c| c.is_ascii_digit()) {
                     assert!(
                         input_words.contains(lower) || derived.contains(lower),
                         "{path} seed {seed}: number {token} is not in the input"
