@@ -33,6 +33,10 @@ enum Command {
         /// A desk's thresholds file instead of the built-in rules/thresholds.json.
         #[arg(long, value_name = "FILE")]
         thresholds: Option<String>,
+        /// Tone: neutral, wire (short agency copy) or dramatic (tabloid); a
+        /// folder of the phrasebank, falling back to neutral.
+        #[arg(long, default_value = "neutral")]
+        tone: String,
     },
     /// List every narrative beat the rules detect, most salient first.
     #[command(
@@ -75,11 +79,13 @@ pub fn run() -> Result<(), Error> {
             seed,
             format,
             thresholds,
+            tone,
         } => {
             let m = input::load_path(&file)?;
             let options = Options {
                 seed,
                 thresholds: load_thresholds(thresholds.as_deref())?,
+                tone,
                 ..Options::default()
             };
             let report = beatwriter::write_report(&m, &options)?;

@@ -196,6 +196,24 @@ impl Phrasebank {
         &self.lexicon
     }
 
+    /// A tone's boolean setting from `lexicon.json` (`tones.<tone>.<name>`),
+    /// false when unset.
+    pub fn tone_setting(&self, tone: &str, name: &str) -> bool {
+        self.lexicon
+            .get("tones")
+            .and_then(|t| t.get(tone))
+            .and_then(|t| t.get(name))
+            .and_then(|v| v.as_bool())
+            .unwrap_or(false)
+    }
+
+    /// The tones this phrasebank has a folder for.
+    pub fn tones(&self) -> Vec<&str> {
+        let mut tones: Vec<&str> = self.variants.keys().map(|(t, _)| t.as_str()).collect();
+        tones.dedup();
+        tones
+    }
+
     /// Every (tone, message) pair with its variant count.
     pub fn coverage(&self) -> impl Iterator<Item = (&str, &str, usize)> {
         self.variants

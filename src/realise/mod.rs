@@ -121,6 +121,14 @@ impl<'a> Realiser<'a> {
         };
         let variant = pool[self.rng.random_range(0..pool.len())].clone();
         self.used.insert(variant.id());
+        let mut slots = slots;
+        if let Some(map) = slots.as_object_mut() {
+            let digits = self.bank.tone_setting(&self.tone, "digits");
+            map.insert(
+                crate::phrasebank::helpers::DIGITS_SLOT.into(),
+                serde_json::Value::Bool(digits),
+            );
+        }
         let raw = self.bank.render(&variant, &slots)?;
         let resolved = refer::resolve(
             &raw,
