@@ -1,7 +1,7 @@
-//! Command-line interface: `beatwriter report` and `beatwriter validate`.
+//! Command-line interface: `beatwriter report`, `beats` and `validate`.
 
 use beatwriter::{Error, ErrorKind, Options, input, output, report::DEFAULT_SEED};
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::io::Write;
 
 /// Writes football match reports from event data.
@@ -18,26 +18,8 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     /// Write a report from a match file.
-    #[command(
-        after_help = "Examples:\n  beatwriter report fixtures/eng-fra-2022-wc-qf.json\n  beatwriter report --seed 7 --format markdown match.json > report.md\n  cat match.json | beatwriter report -\n\nThe same file and seed always give the same text; another seed changes the wording, never the facts."
-    )]
-    Report {
-        /// Match file in the beatwriter/1 format, or `-` for standard input.
-        file: String,
-        /// Seed for wording choices.
-        #[arg(long, default_value_t = DEFAULT_SEED)]
-        seed: u64,
-        /// Output format.
-        #[arg(long, value_enum, default_value_t = Format::Text)]
-        format: Format,
-        /// A desk's thresholds file instead of the built-in rules/thresholds.json.
-        #[arg(long, value_name = "FILE")]
-        thresholds: Option<String>,
-        /// Tone: neutral, wire (short agency copy) or dramatic (tabloid); a
-        /// folder of the phrasebank, falling back to neutral.
-        #[arg(long, default_value = "neutral")]
-        tone: String,
-    },
+    #[command(after_help = REPORT_HELP)]
+    Report(ReportArgs),
     /// List every narrative beat the rules detect, most salient first.
     #[command(
         after_help = "Examples:\n  beatwriter beats fixtures/eng-fra-2022-wc-qf.json\n  beatwriter beats --json fixtures/eng-fra-2022-wc-qf.json\n\nEach line: the beat's id, whether the report used it (yes or -), salience, rule, the evidence\n(event ids or context entries) and its slots.\nSalience comes from rules/thresholds.json."
@@ -52,6 +34,18 @@ enum Command {
         #[arg(long, value_name = "FILE")]
         thresholds: Option<String>,
     },
+    /// Check a phrasebank: templates compile, helpers exist, every message has a
+    /// neutral variant; prints a coverage table (message × tone).
+    #[command(
+        after_help = "Examples:\n  beatwriter lint                 # the built-in phrasebank\n  beatwriter lint my-phrasebank/  # a desk's edited copy\n\nEvery problem is printed as FILE:LINE:COLUMN: what is wrong, all of them, and the exit\ncode is 1 when there is any. Notes (thin coverage, files no code asks for) do not fail."
+    )]
+    Lint {
+        /// A phrasebank directory laid out like phrasebank/ (default: the built-in one).
+        dir: Option<std::path::PathBuf>,
+        /// Language folder to check.
+        #[arg(long, default_value = "en")]
+        language: String,
+    },
     /// Check a match file and report every problem found.
     #[command(
         after_help = "Examples:\n  beatwriter validate fixtures/eng-fra-2022-wc-qf.json\n  beatwriter validate - < match.json\n\nPrints \"ok\" and exits 0 when the file is sound; otherwise prints each problem as\nFILE:LINE:COLUMN: at JSON.PATH: what is wrong; expected what, and exits 2."
@@ -62,6 +56,51 @@ enum Command {
     },
 }
 
+const REPORT_HELP: &str = "Examples:
+  beatwriter report fixtures/eng-fra-2022-wc-qf.json
+  beatwriter report --tone wire --for England fixtures/eng-fra-2022-wc-qf.json
+  beatwriter report --variants 3 fixtures/eng-fra-2022-wc-qf.json
+  beatwriter report --seed 7 --section talking_point fixtures/eng-fra-2022-wc-qf.json
+  cat match.json | beatwriter report --format markdown -
+
+The same file, options and seed always give the same text; another seed changes the
+wording, never the facts. Every report ends with a line giving its seed and options, so
+any draft can be written again exactly.";
+
+/// Options of `beatwriter report`.
+#[derive(Args)]
+struct ReportArgs {
+    /// Match file in the beatwriter/1 format, or `-` for standard input.
+    file: String,
+    /// Seed for wording choices.
+    #[arg(long, default_value_t = DEFAULT_SEED)]
+    seed: u64,
+    /// Tone: neutral, wire (short agency copy) or dramatic (tabloid). A folder of
+    /// the phrasebank; messages it lacks fall back to neutral.
+    #[arg(long, default_value = "neutral")]
+    tone: String,
+    /// Write for one side's supporters: a team's name or short name (e.g. England, ENG).
+    #[arg(long = "for", value_name = "TEAM")]
+    perspective: Option<String>,
+    /// Re-roll only this section with --seed, keeping the others as they are at the
+    /// default seed (repeatable): lead, talking_point, player_of_match, ratings,
+    /// highlights, key_stats.
+    #[arg(long = "section", value_name = "NAME")]
+    sections: Vec<String>,
+    /// Print K alternative drafts, with seeds --seed, --seed + 1, ...
+    #[arg(long, value_name = "K", default_value_t = 1, value_parser = clap::value_parser!(u32).range(1..=50))]
+    variants: u32,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    format: Format,
+    /// A desk's thresholds file instead of the built-in rules/thresholds.json.
+    #[arg(long, value_name = "FILE")]
+    thresholds: Option<String>,
+    /// A desk's edited phrasebank directory instead of the built-in one.
+    #[arg(long, value_name = "DIR")]
+    phrasebank: Option<std::path::PathBuf>,
+}
+
 #[derive(Clone, Copy, ValueEnum)]
 enum Format {
     /// Plain text.
@@ -70,30 +109,21 @@ enum Format {
     Markdown,
 }
 
-/// Runs the command line.
-pub fn run() -> Result<(), Error> {
-    let cli = Cli::parse();
-    match cli.command {
-        Command::Report {
-            file,
-            seed,
-            format,
-            thresholds,
-            tone,
-        } => {
-            let m = input::load_path(&file)?;
-            let options = Options {
-                seed,
-                thresholds: load_thresholds(thresholds.as_deref())?,
-                tone,
-                ..Options::default()
+/// Runs the command line; the exit code on success (lint exits 1 when it
+/// finds problems).
+pub fn run() -> Result<u8, Error> {
+    match Cli::parse().command {
+        Command::Report(args) => report(args).map(|()| 0),
+        Command::Lint { dir, language } => {
+            let lint = match &dir {
+                Some(dir) => beatwriter::lint::lint_dir(dir, &language)?,
+                None => beatwriter::lint::lint_builtin(&language),
             };
-            let report = beatwriter::write_report(&m, &options)?;
-            let text = match format {
-                Format::Text => output::text(&report),
-                Format::Markdown => output::markdown(&report),
-            };
-            print(&text);
+            let label = dir.map_or(beatwriter::phrasebank::BUILTIN_LABEL.to_string(), |d| {
+                d.display().to_string()
+            });
+            print(&lint_text(&label, &lint));
+            Ok(u8::from(!lint.problems.is_empty()))
         }
         Command::Beats {
             file,
@@ -111,6 +141,7 @@ pub fn run() -> Result<(), Error> {
             } else {
                 print(&beats_table(&report));
             }
+            Ok(0)
         }
         Command::Validate { file } => {
             let m = input::load_path(&file)?;
@@ -120,8 +151,50 @@ pub fn run() -> Result<(), Error> {
                 m.teams.away.name,
                 m.events.len()
             ));
+            Ok(0)
         }
     }
+}
+
+/// `beatwriter report`: one draft, or K drafts with consecutive seeds.
+fn report(args: ReportArgs) -> Result<(), Error> {
+    let m = input::load_path(&args.file)?;
+    let bank = match &args.phrasebank {
+        Some(dir) => beatwriter::phrasebank::Phrasebank::from_dir(dir, "en")?,
+        None => beatwriter::phrasebank::Phrasebank::builtin("en")?,
+    };
+    let base = Options {
+        seed: args.seed,
+        tone: args.tone,
+        perspective: args.perspective,
+        sections: args.sections,
+        thresholds: load_thresholds(args.thresholds.as_deref())?,
+        ..Options::default()
+    };
+    let mut out = String::new();
+    for k in 0..u64::from(args.variants) {
+        let options = Options {
+            seed: args.seed.wrapping_add(k),
+            ..base.clone()
+        };
+        let report = beatwriter::report::write_report_with(&m, &options, &bank)?;
+        if args.variants > 1 {
+            out.push_str(&format!(
+                "=== Draft {} of {} (seed {}) ===\n\n",
+                k + 1,
+                args.variants,
+                options.seed
+            ));
+        }
+        out.push_str(&match args.format {
+            Format::Text => output::text(&report),
+            Format::Markdown => output::markdown(&report),
+        });
+        if k + 1 < u64::from(args.variants) {
+            out.push('\n');
+        }
+    }
+    print(&out);
     Ok(())
 }
 
@@ -149,6 +222,33 @@ fn beats_table(report: &beatwriter::Report) -> String {
             b.slots
         ));
     }
+    out
+}
+
+/// Lint's findings: problems, notes, the coverage table, a summary.
+fn lint_text(label: &str, lint: &beatwriter::lint::Lint) -> String {
+    let line = |kind: &str, d: &beatwriter::error::Diagnostic| {
+        let at = d
+            .position
+            .map_or(String::new(), |(l, c)| format!(":{l}:{c}"));
+        format!("{kind}: {label}/{}{at}: {}\n", d.path, d.message)
+    };
+    let mut out = String::new();
+    lint.problems
+        .iter()
+        .for_each(|d| out.push_str(&line("error", d)));
+    lint.notes
+        .iter()
+        .for_each(|d| out.push_str(&line("note", d)));
+    if !lint.coverage.is_empty() {
+        out.push('\n');
+        out.push_str(&beatwriter::lint::coverage_table(lint));
+    }
+    out.push_str(&format!(
+        "\n{} problems, {} notes\n",
+        lint.problems.len(),
+        lint.notes.len()
+    ));
     out
 }
 

@@ -78,14 +78,18 @@ impl fmt::Display for Error {
             if i > 0 {
                 writeln!(f)?;
             }
-            write!(f, "{}", self.file)?;
-            if let Some((line, col)) = d.position {
-                write!(f, ":{line}:{col}")?;
+            // A usage error concerns no file: it is just the message.
+            if !self.file.is_empty() {
+                write!(f, "{}", self.file)?;
+                if let Some((line, col)) = d.position {
+                    write!(f, ":{line}:{col}")?;
+                }
+                write!(f, ": ")?;
             }
             if d.path.is_empty() {
-                write!(f, ": {}", d.message)?;
+                write!(f, "{}", d.message)?;
             } else {
-                write!(f, ": at {}: {}", d.path, d.message)?;
+                write!(f, "at {}: {}", d.path, d.message)?;
             }
         }
         Ok(())

@@ -17,8 +17,10 @@
 
 pub mod analysis;
 pub mod beats;
+pub mod catalogue;
 pub mod error;
 pub mod input;
+pub mod lint;
 pub mod model;
 pub mod output;
 pub mod phrasebank;

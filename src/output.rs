@@ -2,6 +2,20 @@
 
 use crate::report::Report;
 
+/// The line that lets anyone write the same draft again: seed, tone, the
+/// side it was written for and any re-rolled sections, as the options
+/// that produce it.
+pub fn metadata(report: &Report) -> String {
+    let mut options = format!("--seed {} --tone {}", report.seed, report.tone);
+    if let Some(team) = &report.perspective {
+        options.push_str(&format!(" --for \"{team}\""));
+    }
+    for section in &report.rerolled {
+        options.push_str(&format!(" --section {section}"));
+    }
+    format!("beatwriter {} {options}", env!("CARGO_PKG_VERSION"))
+}
+
 /// Plain text: title, then each heading followed by its paragraphs,
 /// separated by blank lines.
 pub fn text(report: &Report) -> String {
@@ -18,6 +32,7 @@ pub fn text(report: &Report) -> String {
         }
         out.pop();
     }
+    out.push_str(&format!("\n-- {}\n", metadata(report)));
     out
 }
 
@@ -36,5 +51,6 @@ pub fn markdown(report: &Report) -> String {
         }
         out.pop();
     }
+    out.push_str(&format!("\n<!-- {} -->\n", metadata(report)));
     out
 }

@@ -25,6 +25,11 @@ pub struct Options {
     /// What the rules count as late, long range, big, and how much each
     /// beat matters.
     pub thresholds: Thresholds,
+    /// Write for one side's supporters: a team's name, short name or id.
+    pub perspective: Option<String>,
+    /// Re-roll only these sections with `seed`; the rest stay as they are
+    /// at the default seed. Empty: every section uses `seed`.
+    pub sections: Vec<String>,
 }
 
 impl Default for Options {
@@ -34,6 +39,8 @@ impl Default for Options {
             tone: crate::phrasebank::BASE_TONE.to_string(),
             language: "en".to_string(),
             thresholds: Thresholds::builtin(),
+            perspective: None,
+            sections: Vec::new(),
         }
     }
 }
@@ -49,6 +56,10 @@ pub struct Report {
     pub seed: u64,
     /// The tone it was written in.
     pub tone: String,
+    /// The side it was written for, if one.
+    pub perspective: Option<String>,
+    /// The sections re-rolled with `seed` (the rest use the default seed).
+    pub rerolled: Vec<String>,
     /// Every beat the rules found, most salient first, used or not.
     pub beats: Vec<Beat>,
 }
@@ -116,47 +127,66 @@ pub fn write_report(m: &Match, options: &Options) -> Result<Report> {
 }
 
 /// Writes a report with a given phrasebank.
+///
+/// With `options.sections` empty every section uses `options.seed`.
+/// Otherwise the named sections are re-rolled with `options.seed` and the
+/// rest are exactly as they would be at [`DEFAULT_SEED`]: an editor
+/// re-rolls one paragraph without disturbing the others.
 pub fn write_report_with(m: &Match, options: &Options, bank: &Phrasebank) -> Result<Report> {
+    check_tone(bank, &options.tone)?;
+    let reroll = section_ids(&options.sections)?;
     let analysis = Analysis::new(m);
     let beats = detect_all(&analysis, &options.thresholds);
+    let perspective = options
+        .perspective
+        .as_deref()
+        .map(|name| find_team(m, name))
+        .transpose()?;
     let inputs = sections::Inputs {
         a: &analysis,
         beats: &beats,
+        perspective,
     };
-    let mut out = Vec::new();
+    let writer = Writer {
+        bank,
+        analysis: &analysis,
+        inputs: &inputs,
+        options,
+    };
+    let base_seed = if reroll.is_empty() {
+        options.seed
+    } else {
+        DEFAULT_SEED
+    };
+    let mut drafts = Vec::new();
+    // The desk's own key stats print as given, so the prose steers around
+    // their openings rather than echo them.
     let mut memory = Memory::default();
-    for writer in sections::ALL {
-        let rng = rng_for(options.seed, writer.id);
-        // Stand-alone sections (ratings, highlights) name everyone afresh
-        // and leave the narrative's mentions untouched.
-        let narrative = std::mem::take(&mut memory.mentions);
-        if !writer.standalone {
-            memory.mentions = narrative.clone();
+    memory.openings.extend(
+        m.context
+            .key_stats
+            .iter()
+            .map(|line| crate::realise::opening(line)),
+    );
+    for section in sections::ALL {
+        let before = memory.clone();
+        let (written, after) = writer.section(section, base_seed, memory)?;
+        drafts.push((section, written, before, after.clone()));
+        memory = after;
+    }
+    for i in 0..drafts.len() {
+        if !reroll.contains(&drafts[i].0.id) {
+            continue;
         }
-        let mut realiser = Realiser::new(bank, &analysis, &options.tone, rng, memory);
-        let paragraphs = (writer.write)(&inputs, &mut realiser)?;
-        let heading = if writer.headed {
-            realiser
-                .say(
-                    &format!("heading/{}", writer.id),
-                    serde_json::json!({}),
-                    vec![],
-                )?
-                .text
-        } else {
-            String::new()
-        };
-        memory = realiser.finish();
-        if writer.standalone {
-            memory.mentions = narrative;
+        // Start where this section started, knowing everything the other
+        // sections used, so the new draft clashes with none of them.
+        let mut start = drafts[i].2.clone();
+        for (j, (_, _, before, after)) in drafts.iter().enumerate() {
+            if j != i {
+                start.absorb(&after.since(before));
+            }
         }
-        if !paragraphs.is_empty() {
-            out.push(Section {
-                id: writer.id.to_string(),
-                heading,
-                paragraphs,
-            });
-        }
+        drafts[i].1 = writer.section(drafts[i].0, options.seed, start)?.0;
     }
     let title = {
         let rng = rng_for(options.seed, "title");
@@ -171,9 +201,129 @@ pub fn write_report_with(m: &Match, options: &Options, bank: &Phrasebank) -> Res
     };
     Ok(Report {
         title,
-        sections: out,
+        sections: drafts.into_iter().filter_map(|d| d.1).collect(),
         seed: options.seed,
-        beats,
         tone: options.tone.clone(),
+        perspective: perspective.map(|side| analysis.team(side).name.clone()),
+        rerolled: options.sections.clone(),
+        beats,
     })
+}
+
+/// What every section of one report is written with.
+struct Writer<'a> {
+    bank: &'a Phrasebank,
+    analysis: &'a Analysis<'a>,
+    inputs: &'a sections::Inputs<'a>,
+    options: &'a Options,
+}
+
+impl Writer<'_> {
+    /// Writes one section from `memory`; returns it (none when it has
+    /// nothing to say) and the memory after it.
+    fn section(
+        &self,
+        writer: &sections::SectionWriter,
+        seed: u64,
+        memory: Memory,
+    ) -> Result<(Option<Section>, Memory)> {
+        use sections::MemoryPolicy;
+        let start = match writer.memory {
+            MemoryPolicy::Continues => memory.clone(),
+            MemoryPolicy::FreshNames => Memory {
+                mentions: Default::default(),
+                ..memory.clone()
+            },
+            MemoryPolicy::Isolated => Memory::default(),
+        };
+        let rng = rng_for(seed, writer.id);
+        let mut realiser = Realiser::new(self.bank, self.analysis, &self.options.tone, rng, start)
+            .with_perspective(self.inputs.perspective);
+        let paragraphs = (writer.write)(self.inputs, &mut realiser)?;
+        let heading = if writer.headed && !paragraphs.is_empty() {
+            realiser
+                .say(
+                    &format!("heading/{}", writer.id),
+                    serde_json::json!({}),
+                    vec![],
+                )?
+                .text
+        } else {
+            String::new()
+        };
+        let after = match writer.memory {
+            MemoryPolicy::Continues => realiser.finish(),
+            // Later prose goes on naming people as the narrative left them.
+            MemoryPolicy::FreshNames => Memory {
+                mentions: memory.mentions,
+                ..realiser.finish()
+            },
+            MemoryPolicy::Isolated => memory,
+        };
+        let section = (!paragraphs.is_empty()).then(|| Section {
+            id: writer.id.to_string(),
+            heading,
+            paragraphs,
+        });
+        Ok((section, after))
+    }
+}
+
+/// The side a `--for` name means: a team's name, short name or id, in any
+/// case.
+pub fn find_team(m: &Match, name: &str) -> Result<crate::model::Side> {
+    let wanted = name.trim().to_lowercase();
+    for side in [crate::model::Side::Home, crate::model::Side::Away] {
+        let t = m.teams.get(side);
+        if [&t.name, &t.short_name, &t.id]
+            .iter()
+            .any(|n| n.to_lowercase() == wanted)
+        {
+            return Ok(side);
+        }
+    }
+    Err(usage(format!(
+        "no team called \"{name}\" in this match; expected \"{}\" or \"{}\"",
+        m.teams.home.name, m.teams.away.name
+    )))
+}
+
+/// The section ids named, checked against the report's sections.
+fn section_ids(names: &[String]) -> Result<Vec<&'static str>> {
+    names
+        .iter()
+        .map(|name| {
+            let wanted = name.trim().to_lowercase().replace([' ', '-'], "_");
+            sections::ALL
+                .iter()
+                .map(|s| s.id)
+                .find(|id| *id == wanted)
+                .ok_or_else(|| {
+                    let valid: Vec<&str> = sections::ALL.iter().map(|s| s.id).collect();
+                    usage(format!(
+                        "no section called \"{name}\"; expected one of {}",
+                        valid.join(", ")
+                    ))
+                })
+        })
+        .collect()
+}
+
+fn check_tone(bank: &Phrasebank, tone: &str) -> Result<()> {
+    let tones = bank.tones();
+    if tones.contains(&tone) {
+        return Ok(());
+    }
+    Err(usage(format!(
+        "no tone called \"{tone}\"; expected one of {}",
+        tones.join(", ")
+    )))
+}
+
+fn usage(message: String) -> crate::Error {
+    crate::Error::single(
+        crate::ErrorKind::Usage,
+        "",
+        crate::error::Diagnostic::new("", message),
+    )
 }

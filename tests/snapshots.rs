@@ -2,11 +2,13 @@
 //! A change to any wording shows up here as a diff to review line by line
 //! (`INSTA_UPDATE=always cargo test --test snapshots`, then read the diff).
 
-use beatwriter::{Options, input, output, write_report};
+mod common;
+
+use beatwriter::{Options, output};
 
 fn snapshot(name: &str) {
-    let m = input::load_path(&format!("fixtures/{name}.json")).unwrap_or_else(|e| panic!("{e}"));
-    let report = write_report(&m, &Options::default()).unwrap();
+    let m = common::load(&format!("fixtures/{name}.json"));
+    let report = common::write(&m, &Options::default());
     insta::assert_snapshot!(name, output::text(&report));
 }
 

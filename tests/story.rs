@@ -3,19 +3,19 @@
 //! sentence's provenance (message and beats) and through the facts its
 //! text must state.
 
+mod common;
+
 use beatwriter::report::{Report, Sentence};
-use beatwriter::{Options, input, write_report};
+use beatwriter::{Options, input};
 
 fn report(path: &str, seed: u64) -> Report {
-    let m = input::load_path(path).unwrap_or_else(|e| panic!("{e}"));
-    write_report(
-        &m,
+    common::write(
+        &common::load(path),
         &Options {
             seed,
             ..Options::default()
         },
     )
-    .unwrap()
 }
 
 fn sentences<'r>(r: &'r Report, section: &str) -> Vec<&'r Sentence> {
@@ -246,6 +246,47 @@ fn every_narrative_sentence_cites_evidence() {
                 "{section}: no evidence behind: {}",
                 s.text
             );
+        }
+    }
+}
+
+#[test]
+fn an_own_goal_winner_is_never_credited_as_a_players_winner() {
+    // England-France with Giroud's late header turned into a Maguire own goal.
+    let source = std::fs::read_to_string("fixtures/eng-fra-2022-wc-qf.json").unwrap();
+    let mut m: serde_json::Value = serde_json::from_str(&source).unwrap();
+    let goal = m["events"]
+        .as_array_mut()
+        .unwrap()
+        .iter_mut()
+        .find(|e| e["id"] == "e08")
+        .unwrap();
+    *goal = serde_json::json!({"id": "e08", "period": 2, "minute": 78, "team": "fra", "type": "own_goal", "player": "eng-maguire"});
+    let m = input::load_str("og.json", &m.to_string()).unwrap_or_else(|e| panic!("{e}"));
+    for tone in ["neutral", "wire", "dramatic"] {
+        for seed in seeds() {
+            let r = common::write(
+                &m,
+                &Options {
+                    seed,
+                    tone: tone.into(),
+                    ..Options::default()
+                },
+            );
+            let lead = text(&r, "lead");
+            for credit in [
+                "Maguire scor",
+                "Maguire head",
+                "Maguire's winner",
+                "winner from Harry Maguire",
+                "Maguire settled",
+                "Maguire struck",
+            ] {
+                assert!(
+                    !lead.contains(credit),
+                    "{tone} seed {seed}: credits the own goal: {lead}"
+                );
+            }
         }
     }
 }

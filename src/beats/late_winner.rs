@@ -39,7 +39,12 @@ impl Rule for LateWinner {
         if !late {
             return Vec::new();
         }
-        let extra = json!({ "minutes_left": moment.minutes_left, "score": moment.after });
+        // An own goal's player is an opponent: templates must not credit him.
+        let extra = json!({
+            "minutes_left": moment.minutes_left,
+            "score": moment.after,
+            "own_goal": e.kind == crate::model::EventType::OwnGoal,
+        });
         vec![Beat::for_event(self.name(), t, winner, e, extra)]
     }
 }

@@ -31,11 +31,13 @@ impl Rule for TitleDefence {
             return Vec::new();
         }
         let side = a.side_of_team(&td.team);
+        let won = a.m.result.winner == Some(side);
         let lost = a.m.result.winner == Some(side.other());
-        let status = if lost && a.m.fixture.stage.is_knockout() {
-            "ended"
-        } else {
-            "alive"
+        let status = match (won, lost, a.m.fixture.stage) {
+            // Winning the final is retaining the title.
+            (true, _, crate::model::Stage::Final) => "retained",
+            (_, true, stage) if stage.is_knockout() => "ended",
+            _ => "alive",
         };
         vec![Beat {
             id: String::new(),
@@ -58,6 +60,17 @@ impl Rule for TitleDefence {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn holders_who_win_the_final_have_retained_it() {
+        let text = include_str!("../../fixtures/arg-fra-2022-wc-final.json").replace(
+            "\"title_defence\": {\n      \"team\": \"fra\"",
+            "\"title_defence\": {\n      \"team\": \"arg\"",
+        );
+        let m = crate::input::load_str("f", &text).unwrap();
+        let beats = TitleDefence.detect(&Analysis::new(&m), &Thresholds::builtin());
+        assert_eq!(beats[0].slots["status"], "retained");
+    }
     use crate::beats::testing::with_events;
     use crate::model::{Match, Side};
     use serde_json::json;

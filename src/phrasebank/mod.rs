@@ -25,6 +25,30 @@ mod builtin {
 /// The tone every message must exist in; other tones fall back to it.
 pub const BASE_TONE: &str = "neutral";
 
+/// How errors name the phrasebank compiled into the binary.
+pub const BUILTIN_LABEL: &str = "<built-in phrasebank>";
+
+/// The files of the built-in phrasebank: (path under `phrasebank/`, text).
+pub fn builtin_files() -> Vec<(String, String)> {
+    builtin::FILES
+        .iter()
+        .map(|(path, text)| (path.to_string(), text.to_string()))
+        .collect()
+}
+
+/// The `.hbs` and `.json` files under a phrasebank directory.
+pub fn dir_files(dir: &Path) -> Result<Vec<(String, String)>> {
+    let mut files = Vec::new();
+    read_tree(dir, dir, &mut files).map_err(|e| {
+        Error::single(
+            ErrorKind::Io,
+            dir.display().to_string(),
+            Diagnostic::new("", format!("cannot read the phrasebank: {e}")),
+        )
+    })?;
+    Ok(files)
+}
+
 /// One template variant of a message, with where it was written.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Variant {
@@ -191,6 +215,13 @@ impl Phrasebank {
             .map_or(&[], Vec::as_slice)
     }
 
+    /// The variants of `message` written in `tone` itself, no fallback.
+    pub fn variants_exact(&self, tone: &str, message: &str) -> &[Variant] {
+        self.variants
+            .get(&(tone.to_string(), message.to_string()))
+            .map_or(&[], Vec::as_slice)
+    }
+
     /// The language's words (`lexicon.json`): groups of key to word.
     pub fn lexicon(&self) -> &serde_json::Value {
         &self.lexicon
@@ -205,6 +236,11 @@ impl Phrasebank {
             .and_then(|t| t.get(name))
             .and_then(|v| v.as_bool())
             .unwrap_or(false)
+    }
+
+    /// A tone's numeric setting from `lexicon.json` (`tones.<tone>.<name>`).
+    pub fn tone_number(&self, tone: &str, name: &str) -> Option<u64> {
+        self.lexicon.get("tones")?.get(tone)?.get(name)?.as_u64()
     }
 
     /// The tones this phrasebank has a folder for.
@@ -242,7 +278,7 @@ impl Phrasebank {
 
 /// Splits a file into variants at lines of exactly `---`, with the line
 /// each starts on; blank variants are skipped.
-fn split_variants(text: &str) -> Vec<(usize, &str)> {
+pub fn split_variants(text: &str) -> Vec<(usize, &str)> {
     let mut out = Vec::new();
     let mut start = 0;
     let mut start_line = 1;

@@ -7,10 +7,31 @@ use crate::beats::Beat;
 use crate::model::{EventType, Side};
 use serde_json::{Value, json};
 
-/// Plans the lead's paragraphs.
+/// Plans the lead's paragraphs: the opening, the story and what is next.
 pub fn plan<'b>(a: &Analysis, beats: &Beats<'b>) -> Vec<ParagraphPlan<'b>> {
+    plan_within(a, beats, usize::MAX)
+}
+
+/// Plans the lead with at most `story_items` story sentences, keeping the
+/// most salient and their match order: a short tone's lead drops the
+/// least telling moments first.
+pub fn plan_within<'b>(
+    a: &Analysis,
+    beats: &Beats<'b>,
+    story_items: usize,
+) -> Vec<ParagraphPlan<'b>> {
     let mut paragraphs = vec![vec![opening(a, beats)]];
-    paragraphs.extend(story(a, beats).into_iter().map(|p| vec![p]));
+    let mut items = story(a, beats);
+    while items.len() > story_items {
+        let weakest = items
+            .iter()
+            .enumerate()
+            .min_by(|(_, x), (_, y)| salience(x).total_cmp(&salience(y)))
+            .map(|(i, _)| i)
+            .unwrap_or(0);
+        items.remove(weakest);
+    }
+    paragraphs.extend(items.into_iter().map(|p| vec![p]));
     if let Some(next) = beats.top("next_fixture") {
         paragraphs.push(vec![Planned::new(
             "lead/next_fixture",
@@ -19,6 +40,19 @@ pub fn plan<'b>(a: &Analysis, beats: &Beats<'b>) -> Vec<ParagraphPlan<'b>> {
         )]);
     }
     paragraphs
+}
+
+/// The late winner, unless it was an own goal: an own goal's player is an
+/// opponent, and no sentence may credit him with the winner.
+fn scored_late_winner<'b>(beats: &Beats<'b>) -> Option<&'b Beat> {
+    beats
+        .top("late_winner")
+        .filter(|b| b.slots["own_goal"] != true)
+}
+
+/// How much a planned sentence matters: its most salient beat.
+fn salience(p: &Planned) -> f32 {
+    p.beats.iter().map(|b| b.salience).fold(0.0, f32::max)
 }
 
 /// A record the player set or equalled in this match, if any.
@@ -65,12 +99,12 @@ fn opening<'b>(a: &Analysis, beats: &Beats<'b>) -> Planned<'b> {
         slots["comeback"] = comeback.slots.clone();
         slots["ten_men"] = json!(down_to_ten(a, beats, comeback));
         used.push(comeback);
-        if let Some(late) = beats.top("late_winner") {
+        if let Some(late) = scored_late_winner(beats) {
             slots["late"] = late.slots.clone();
             used.push(late);
         }
         "comeback"
-    } else if let Some(late) = beats.top("late_winner") {
+    } else if let Some(late) = scored_late_winner(beats) {
         hero(&mut slots, &mut used, a, late, "late");
         "late_winner"
     } else if let Some(record) = beats.of("record").find(|b| {
@@ -138,7 +172,7 @@ fn index_of(a: &Analysis, id: &str) -> Option<usize> {
 }
 
 /// The story after the opening, one sentence per beat, in match order.
-fn story<'b>(a: &Analysis, beats: &Beats<'b>) -> Vec<Planned<'b>> {
+pub fn story<'b>(a: &Analysis, beats: &Beats<'b>) -> Vec<Planned<'b>> {
     let mut items: Vec<(usize, Planned<'b>)> = Vec::new();
     let grievance = beats.top("grievance");
     let in_grievance =
@@ -278,10 +312,7 @@ fn goal_sentence<'b>(a: &Analysis, beats: &Beats<'b>, goal: &'b Beat) -> Planned
         slots["record"] = Value::Null;
     }
     let state = slots["state"].as_str().unwrap_or("other").to_string();
-    let message = match beats
-        .top("late_winner")
-        .filter(|l| l.evidence.contains(&goal_id))
-    {
+    let message = match scored_late_winner(beats).filter(|l| l.evidence.contains(&goal_id)) {
         Some(late) => {
             slots["minutes_left"] = late.slots["minutes_left"].clone();
             used.push(late);

@@ -3,6 +3,7 @@
 //!
 //! The side is the one with the story: the side knocked out, else the side
 //! that came from behind, else the side that lost; a draw is about both.
+//! A report written for one side's supporters is about that side.
 
 use super::{Beats, ParagraphPlan, Planned, result_slots};
 use crate::analysis::Analysis;
@@ -10,8 +11,13 @@ use crate::model::Side;
 use serde_json::json;
 
 /// Plans the Talking Point's paragraphs.
-pub fn plan<'b>(a: &Analysis, beats: &Beats<'b>) -> Vec<ParagraphPlan<'b>> {
-    let subject = subject(a, beats);
+pub fn plan<'b>(
+    a: &Analysis,
+    beats: &Beats<'b>,
+    perspective: Option<Side>,
+) -> Vec<ParagraphPlan<'b>> {
+    // Written for one side's supporters, it is about that side.
+    let subject = perspective.or_else(|| subject(a, beats));
     let team = subject.map(|s| a.team(s).id.clone());
     let mut slots = result_slots(a);
     slots["team"] = json!(team);
@@ -47,8 +53,14 @@ pub fn plan<'b>(a: &Analysis, beats: &Beats<'b>) -> Vec<ParagraphPlan<'b>> {
         )]);
     }
     if let Some(defence) = beats.top("title_defence") {
+        // Holders who win the final have retained it: a different story.
+        let message = if defence.slots["status"] == "retained" {
+            "talking/title_retained"
+        } else {
+            "talking/title_defence"
+        };
         paragraphs.push(vec![Planned::new(
-            "talking/title_defence",
+            message,
             defence.slots.clone(),
             vec![defence],
         )]);

@@ -21,56 +21,71 @@ pub struct Inputs<'a> {
     pub a: &'a Analysis<'a>,
     /// Every beat, most salient first.
     pub beats: &'a [crate::beats::Beat],
+    /// The side the report is written for, if one.
+    pub perspective: Option<Side>,
 }
 
 /// A section's id and the function that writes it.
 pub struct SectionWriter {
     /// Stable id, also the heading message `heading/<id>`.
     pub id: &'static str,
-    /// True when the section names players afresh (a list, not prose that
-    /// follows on from the lead).
-    pub standalone: bool,
+    /// What the section shares with the rest of the report.
+    pub memory: MemoryPolicy,
     /// False for the lead, which runs under the title with no heading.
     pub headed: bool,
     /// Writes the section's paragraphs; none means the section is left out.
     pub write: fn(&Inputs, &mut Realiser) -> Result<Vec<Paragraph>>,
 }
 
+/// What a section shares with the sections around it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MemoryPolicy {
+    /// Prose that follows on: names, templates, openings and words carry
+    /// over (lead, Talking Point, Player of the match).
+    Continues,
+    /// Names everyone afresh but avoids the report's openings and words
+    /// (Key Stats).
+    FreshNames,
+    /// Shares nothing, so it reads the same in every tone and perspective
+    /// (Player Ratings, Match Highlights).
+    Isolated,
+}
+
 /// Every section, in reading order.
 pub const ALL: &[SectionWriter] = &[
     SectionWriter {
         id: "lead",
-        standalone: false,
+        memory: MemoryPolicy::Continues,
         headed: false,
         write: narrative::lead,
     },
     SectionWriter {
         id: "talking_point",
-        standalone: false,
+        memory: MemoryPolicy::Continues,
         headed: true,
         write: narrative::talking_point,
     },
     SectionWriter {
         id: "player_of_match",
-        standalone: false,
+        memory: MemoryPolicy::Continues,
         headed: true,
         write: narrative::player_of_match,
     },
     SectionWriter {
         id: "ratings",
-        standalone: true,
+        memory: MemoryPolicy::Isolated,
         headed: true,
         write: ratings::write,
     },
     SectionWriter {
         id: "highlights",
-        standalone: true,
+        memory: MemoryPolicy::Isolated,
         headed: true,
         write: highlights::write,
     },
     SectionWriter {
         id: "key_stats",
-        standalone: true,
+        memory: MemoryPolicy::FreshNames,
         headed: true,
         write: key_stats::write,
     },

@@ -1,0 +1,207 @@
+//! Checks shared by the integration tests: the fact check (every number
+//! and name a report prints is found in the input) and the leak check (no
+//! template text shows through).
+
+#![allow(dead_code)]
+
+use beatwriter::analysis::Analysis;
+use beatwriter::model::Match;
+use beatwriter::report::Report;
+use std::collections::HashSet;
+
+/// The four bundled fixtures.
+pub const FIXTURES: &[&str] = &[
+    "fixtures/eng-fra-2022-wc-qf.json",
+    "fixtures/eng-sco-2021-euro-group.json",
+    "fixtures/ger-swe-2018-wc-group.json",
+    "fixtures/arg-fra-2022-wc-final.json",
+];
+
+/// Loads a fixture, panicking with the loader's message if it fails.
+pub fn load(path: &str) -> Match {
+    beatwriter::input::load_path(path).unwrap_or_else(|e| panic!("{e}"))
+}
+
+/// Every sentence of a report with the section it is in, title first.
+pub fn sentences(r: &Report) -> Vec<(&str, &beatwriter::report::Sentence)> {
+    r.sections
+        .iter()
+        .flat_map(|s| {
+            s.paragraphs
+                .iter()
+                .flat_map(move |p| p.sentences.iter().map(move |x| (s.id.as_str(), x)))
+        })
+        .collect()
+}
+
+/// What a report may say about one match.
+pub struct FactChecker {
+    input_words: HashSet<String>,
+    derived: HashSet<String>,
+    template_words: HashSet<String>,
+}
+
+impl FactChecker {
+    /// Gathers the words and numbers of the input and the analysis.
+    pub fn new(m: &Match) -> Self {
+        let mut input_words = HashSet::new();
+        input_vocabulary(&serde_json::to_value(m).unwrap(), &mut input_words);
+        FactChecker {
+            input_words,
+            derived: derived_numbers(m),
+            template_words: phrasebank_words(),
+        }
+    }
+
+    /// Every number, ordinal and capitalised word of the title and every
+    /// sentence is in the input (or, for numbers, derived from it; for
+    /// capitalised words, written by the phrasebank itself).
+    pub fn check(&self, r: &Report, label: &str) {
+        let texts = std::iter::once(r.title.as_str())
+            .chain(sentences(r).into_iter().map(|(_, s)| s.text.as_str()));
+        for text in texts {
+            for token in text.split(|c: char| !c.is_alphanumeric() && c != '\'') {
+                self.check_token(token.trim_matches('\''), label, text);
+            }
+        }
+    }
+
+    fn check_token(&self, token: &str, label: &str, text: &str) {
+        if token.is_empty() {
+            return;
+        }
+        let lower = token.to_lowercase();
+        let lower = lower.strip_suffix("'s").unwrap_or(&lower);
+        let digits = lower.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+        let number = !digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit());
+        let suffix = &lower[digits.len()..];
+        if number && (suffix.is_empty() || ["st", "nd", "rd", "th"].contains(&suffix)) {
+            assert!(
+                self.input_words.contains(digits) || self.derived.contains(digits),
+                "{label}: the number {token} is not in the input: {text}"
+            );
+        } else if token.chars().next().is_some_and(char::is_uppercase) {
+            assert!(
+                self.input_words.contains(lower) || self.template_words.contains(lower),
+                "{label}: the name {token} is not in the input: {text}"
+            );
+        }
+    }
+}
+
+/// No template text shows: no braces, doubled spaces, unresolved names or
+/// empty slots, and every sentence starts with a capital and ends with a
+/// full stop (label lines excepted).
+pub fn check_leaks(r: &Report, label: &str) {
+    for (section, s) in sentences(r) {
+        let t = &s.text;
+        assert!(!t.contains("{{") && !t.contains("}}"), "{label}: {t}");
+        assert!(!t.contains("  "), "{label}: doubled space in {t}");
+        assert!(
+            !t.contains('\u{E000}'),
+            "{label}: unresolved reference in {t}"
+        );
+        assert!(!t.contains("null"), "{label}: empty slot in {t}");
+        assert!(
+            t.chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()),
+            "{label}: {section}: no capital: {t}"
+        );
+        // Label lines (a team's ratings, the chosen player's name) are not sentences.
+        if !matches!(s.message.as_str(), "ratings/team" | "player_of_match/name") {
+            assert!(
+                t.ends_with('.') || t.ends_with('!') || t.ends_with('?'),
+                "{label}: no full stop: {t}"
+            );
+        }
+    }
+}
+
+/// Every word of every string in the input, and every number.
+fn input_vocabulary(value: &serde_json::Value, words: &mut HashSet<String>) {
+    match value {
+        serde_json::Value::String(s) => {
+            for w in s.split(|c: char| !c.is_alphanumeric() && c != '\'') {
+                words.insert(w.to_lowercase());
+            }
+        }
+        serde_json::Value::Number(n) => {
+            words.insert(n.to_string());
+            if let Some(f) = n.as_f64() {
+                words.insert(format!("{f}"));
+            }
+        }
+        serde_json::Value::Array(a) => a.iter().for_each(|v| input_vocabulary(v, words)),
+        serde_json::Value::Object(o) => o.values().for_each(|v| input_vocabulary(v, words)),
+        _ => {}
+    }
+}
+
+/// Numbers the analysis derives: running scores, minutes left, record
+/// tallies after the match, and counts of things the rules found (two
+/// saves, three claims), which are at most the number of events.
+fn derived_numbers(m: &Match) -> HashSet<String> {
+    let a = Analysis::new(m);
+    let mut out: HashSet<String> = (0..=m.events.len())
+        .map(|n| n.to_string())
+        .filter(|n| n.len() == 1)
+        .collect();
+    for moment in &a.timeline {
+        for n in [moment.after.home, moment.after.away] {
+            out.insert(n.to_string());
+        }
+        if let Some(left) = moment.minutes_left {
+            out.insert(left.to_string());
+        }
+    }
+    for r in a.records() {
+        out.insert(r.after.to_string());
+    }
+    out
+}
+
+/// Every word the phrasebank itself writes, outside `{{...}}`, and the
+/// lexicon's words.
+fn phrasebank_words() -> HashSet<String> {
+    let mut words = HashSet::new();
+    let mut stack = vec![std::path::PathBuf::from("phrasebank")];
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(dir).unwrap().flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                stack.push(path);
+                continue;
+            }
+            let text = std::fs::read_to_string(&path).unwrap();
+            let literal = if path.extension().is_some_and(|e| e == "json") {
+                text
+            } else {
+                text.split("{{")
+                    .enumerate()
+                    .map(|(i, part)| {
+                        if i == 0 {
+                            part
+                        } else {
+                            part.split_once("}}").map_or("", |(_, rest)| rest)
+                        }
+                    })
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            };
+            for w in literal.split(|c: char| !c.is_alphanumeric() && c != '\'') {
+                words.insert(w.to_lowercase());
+            }
+        }
+    }
+    words
+}
+
+/// Writes a report with the built-in phrasebank, compiled once per test
+/// binary (compiling it is most of the cost of a report).
+pub fn write(m: &Match, options: &beatwriter::Options) -> Report {
+    static BANK: std::sync::OnceLock<beatwriter::phrasebank::Phrasebank> =
+        std::sync::OnceLock::new();
+    let bank = BANK.get_or_init(|| beatwriter::phrasebank::Phrasebank::builtin("en").unwrap());
+    beatwriter::report::write_report_with(m, options, bank).unwrap_or_else(|e| panic!("{e}"))
+}
