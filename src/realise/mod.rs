@@ -330,10 +330,14 @@ fn choose(candidates: Vec<Candidate>, tie_break: u64) -> Candidate {
 /// open the same way read as a template showing.
 pub fn opening(text: &str) -> String {
     text.split_whitespace()
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .filter(|w| !w.is_empty())
         .take(3)
         .collect::<Vec<_>>()
         .join(" ")
-        .to_lowercase()
 }
 
 /// Words that carry meaning: lower-case, four letters or more, not a
