@@ -107,6 +107,9 @@ enum Format {
     Text,
     /// Markdown with headings.
     Markdown,
+    /// JSON: sections, paragraphs, sentences, each with its provenance
+    /// (see docs/json.md).
+    Json,
 }
 
 /// Runs the command line; the exit code on success (lint exits 1 when it
@@ -189,6 +192,7 @@ fn report(args: ReportArgs) -> Result<(), Error> {
         out.push_str(&match args.format {
             Format::Text => output::text(&report),
             Format::Markdown => output::markdown(&report),
+            Format::Json => output::json(&report, &m, &args.file),
         });
         if k + 1 < u64::from(args.variants) {
             out.push('\n');

@@ -19,6 +19,7 @@ pub mod analysis;
 pub mod beats;
 pub mod catalogue;
 pub mod error;
+pub mod facts;
 pub mod input;
 pub mod lint;
 pub mod model;

@@ -60,6 +60,8 @@ pub struct Report {
     pub perspective: Option<String>,
     /// The sections re-rolled with `seed` (the rest use the default seed).
     pub rerolled: Vec<String>,
+    /// Fingerprint of the phrasebank that wrote it.
+    pub phrasebank_version: String,
     /// Every beat the rules found, most salient first, used or not.
     pub beats: Vec<Beat>,
 }
@@ -206,6 +208,7 @@ pub fn write_report_with(m: &Match, options: &Options, bank: &Phrasebank) -> Res
         tone: options.tone.clone(),
         perspective: perspective.map(|side| analysis.team(side).name.clone()),
         rerolled: options.sections.clone(),
+        phrasebank_version: bank.version().to_string(),
         beats,
     })
 }

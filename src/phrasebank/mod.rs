@@ -73,6 +73,7 @@ impl Variant {
 
 /// A loaded, compiled phrasebank for one language.
 pub struct Phrasebank {
+    version: String,
     registry: Handlebars<'static>,
     lexicon: serde_json::Value,
     /// (tone, message) to its variants.
@@ -121,6 +122,7 @@ impl Phrasebank {
         registry.register_escape_fn(handlebars::no_escape);
         helpers::register(&mut registry);
         let mut bank = Phrasebank {
+            version: fingerprint(language, &files),
             registry,
             lexicon: serde_json::Value::Null,
             variants: BTreeMap::new(),
@@ -222,6 +224,12 @@ impl Phrasebank {
             .map_or(&[], Vec::as_slice)
     }
 
+    /// A fingerprint of the files it was built from, `en-1a2b3c4d`: the
+    /// same files give the same version, any edit a new one.
+    pub fn version(&self) -> &str {
+        &self.version
+    }
+
     /// The language's words (`lexicon.json`): groups of key to word.
     pub fn lexicon(&self) -> &serde_json::Value {
         &self.lexicon
@@ -274,6 +282,22 @@ impl Phrasebank {
             )
         })
     }
+}
+
+/// FNV-1a over the language's file paths and texts, in path order.
+fn fingerprint(language: &str, files: &[(String, String)]) -> String {
+    let mut sorted: Vec<&(String, String)> = files
+        .iter()
+        .filter(|(p, _)| p.starts_with(&format!("{language}/")))
+        .collect();
+    sorted.sort();
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for (path, text) in sorted {
+        for b in path.bytes().chain([0]).chain(text.bytes()).chain([0]) {
+            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    format!("{language}-{:08x}", h >> 32)
 }
 
 /// Splits a file into variants at lines of exactly `---`, with the line

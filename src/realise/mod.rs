@@ -196,9 +196,18 @@ impl<'a> Realiser<'a> {
         } else {
             fresh
         };
-        let mut candidates = Vec::with_capacity(pool.len());
-        for variant in pool {
-            candidates.push(self.render_candidate(variant, &slots)?);
+        // Names are drawn as candidates render ("England" or "the Three
+        // Lions"): when no candidate opens afresh, draw them again, a few
+        // times at most, before accepting a repeated opening.
+        let mut candidates = Vec::new();
+        for redraw in 0..OPENING_REDRAWS {
+            candidates.clear();
+            for variant in &pool {
+                candidates.push(self.render_candidate(variant, &slots, redraw)?);
+            }
+            if candidates.iter().any(|c| c.fresh_opening) {
+                break;
+            }
         }
         let chosen = choose(candidates, tie_break);
         self.commit(&chosen);
@@ -263,7 +272,12 @@ impl<'a> Realiser<'a> {
         slots
     }
 
-    fn render_candidate(&self, variant: &Variant, slots: &serde_json::Value) -> Result<Candidate> {
+    fn render_candidate(
+        &self,
+        variant: &Variant,
+        slots: &serde_json::Value,
+        redraw: u64,
+    ) -> Result<Candidate> {
         let raw = self.bank.render(variant, slots)?;
         let mut mentions = self.memory.mentions.clone();
         let mut rng = self.rng.clone();
@@ -273,6 +287,7 @@ impl<'a> Realiser<'a> {
             self.bank.lexicon(),
             &mut mentions,
             &mut rng,
+            redraw as usize,
         )?);
         let repeats = content_words(&text)
             .iter()
@@ -299,6 +314,10 @@ impl<'a> Realiser<'a> {
         self.rng = chosen.rng.clone();
     }
 }
+
+/// How many forms of the team names (name, then each nickname in turn) the
+/// realiser tries to find an opening no earlier sentence used.
+const OPENING_REDRAWS: u64 = 4;
 
 /// How many more repeated content words than the best candidate a
 /// candidate may have and still be chosen. Measured on the England-France

@@ -28,12 +28,14 @@ impl Mentions {
 }
 
 /// Replaces every marker in `raw` with words; unknown ids are errors.
+/// `shift` moves every team-name choice along by that many forms.
 pub fn resolve(
     raw: &str,
     a: &Analysis,
     lexicon: &serde_json::Value,
     mentions: &mut Mentions,
     rng: &mut ChaCha8Rng,
+    shift: usize,
 ) -> Result<String> {
     let mut out = String::with_capacity(raw.len());
     let mut rest = raw;
@@ -43,7 +45,14 @@ pub fn resolve(
         let close = after
             .find(MARK_CLOSE)
             .ok_or_else(|| broken("an unclosed reference"))?;
-        out.push_str(&words_for(&after[..close], a, lexicon, mentions, rng)?);
+        out.push_str(&words_for(
+            &after[..close],
+            a,
+            lexicon,
+            mentions,
+            rng,
+            shift,
+        )?);
         rest = &after[close + MARK_CLOSE.len_utf8()..];
     }
     out.push_str(rest);
@@ -56,6 +65,7 @@ fn words_for(
     lexicon: &serde_json::Value,
     mentions: &mut Mentions,
     rng: &mut ChaCha8Rng,
+    shift: usize,
 ) -> Result<String> {
     let mut fields = body.split(MARK_SEP);
     let kind = fields
@@ -67,7 +77,7 @@ fn words_for(
     };
     let text = match kind {
         RefKind::Team | RefKind::TeamName | RefKind::Manager => {
-            team_words(kind, id, a, mentions, rng)?
+            team_words(kind, id, a, mentions, rng, shift)?
         }
         _ => player_words(kind, id, a, lexicon, mentions)?,
     };
@@ -137,6 +147,7 @@ fn team_words(
     a: &Analysis,
     mentions: &mut Mentions,
     rng: &mut ChaCha8Rng,
+    shift: usize,
 ) -> Result<String> {
     let team = [a.m.teams.home.clone(), a.m.teams.away.clone()]
         .into_iter()
@@ -163,7 +174,10 @@ fn team_words(
     if kind == RefKind::TeamName || first || team.nicknames.is_empty() {
         return Ok(team.name);
     }
-    let pick = rand::RngExt::random_range(rng, 0..=team.nicknames.len());
+    // `shift` lets the realiser try the other forms in turn when a
+    // sentence would otherwise open like an earlier one.
+    let forms = team.nicknames.len() + 1;
+    let pick = (rand::RngExt::random_range(rng, 0..forms) + shift) % forms;
     Ok(team.nicknames.get(pick).cloned().unwrap_or(team.name))
 }
 

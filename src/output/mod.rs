@@ -1,4 +1,9 @@
-//! Printing a [`Report`]: plain text and Markdown.
+//! Printing a [`Report`]: plain text, Markdown, and JSON with each
+//! sentence's provenance.
+
+pub mod provenance;
+
+pub use provenance::json;
 
 use crate::report::Report;
 

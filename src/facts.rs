@@ -1,0 +1,305 @@
+//! The facts a text states, traced to the input.
+//!
+//! A [`FactIndex`] knows every name the match file holds (players, teams,
+//! managers, places, people in the context) and every number, each with
+//! the JSON path it sits at, plus the numbers the analysis derives (running
+//! scores, minutes left, record tallies). The JSON output uses it to show
+//! where each name and number of a sentence came from; `beatwriter check`
+//! uses it to find names and numbers an editor introduced.
+
+use crate::analysis::Analysis;
+use crate::model::Match;
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+/// One name or number in a text, and where the input holds it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Fact {
+    /// The words as they appear in the text.
+    pub text: String,
+    /// `name` or `number`.
+    pub kind: &'static str,
+    /// The JSON path in the match file, or `derived: ...` for a figure the
+    /// analysis computes from the input; empty when the input lacks it.
+    pub path: String,
+}
+
+/// Every name and number of a match, with its paths.
+#[derive(Debug, Clone)]
+pub struct FactIndex {
+    /// Name surface form → paths, longest names first when matching.
+    names: Vec<(String, Vec<String>)>,
+    /// Number as written → paths.
+    numbers: BTreeMap<String, Vec<String>>,
+}
+
+impl FactIndex {
+    /// Indexes a match.
+    pub fn new(m: &Match) -> Self {
+        let mut names: BTreeMap<String, Vec<String>> = BTreeMap::new();
+        let mut numbers: BTreeMap<String, Vec<String>> = BTreeMap::new();
+        let value = serde_json::to_value(m).unwrap_or_default();
+        walk(&value, String::new(), &mut |path, v| match v {
+            serde_json::Value::Number(n) => numbers.entry(n.to_string()).or_default().push(path),
+            serde_json::Value::String(s) if is_name_field(&path) => {
+                names.entry(s.clone()).or_default().push(path);
+            }
+            _ => {}
+        });
+        derived(m, &mut numbers);
+        let mut names: Vec<(String, Vec<String>)> =
+            names.into_iter().filter(|(n, _)| !n.is_empty()).collect();
+        names.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
+        FactIndex { names, numbers }
+    }
+
+    /// The names and numbers `text` states, in reading order. Paths under
+    /// one of the `prefer` prefixes (the sentence's evidence events) come
+    /// first when a fact sits at several places.
+    pub fn facts_in(&self, text: &str, prefer: &[String]) -> Vec<Fact> {
+        let mut found: Vec<(usize, Fact)> = Vec::new();
+        let mut taken = vec![false; text.len()];
+        for (name, paths) in &self.names {
+            for (at, _) in text.match_indices(name.as_str()) {
+                let end = at + name.len();
+                if taken[at..end].iter().any(|t| *t) || !word_bounded(text, at, end) {
+                    continue;
+                }
+                taken[at..end].iter_mut().for_each(|t| *t = true);
+                found.push((
+                    at,
+                    Fact {
+                        text: name.clone(),
+                        kind: "name",
+                        path: best(paths, prefer),
+                    },
+                ));
+            }
+        }
+        for (at, number) in numbers_in(text) {
+            if taken[at] {
+                continue;
+            }
+            let path = self
+                .numbers
+                .get(&number)
+                .map(|p| best(p, prefer))
+                .unwrap_or_default();
+            found.push((
+                at,
+                Fact {
+                    text: number,
+                    kind: "number",
+                    path,
+                },
+            ));
+        }
+        found.sort_by_key(|(at, _)| *at);
+        found.into_iter().map(|(_, f)| f).collect()
+    }
+
+    /// Capitalised words of `text` that look like names but are not in the
+    /// match, ignoring the first word of each sentence and `known` words.
+    pub fn unknown_names<'t>(&self, text: &'t str, known: &dyn Fn(&str) -> bool) -> Vec<&'t str> {
+        let covered: Vec<bool> = {
+            let mut c = vec![false; text.len()];
+            for (name, _) in &self.names {
+                for (at, _) in text.match_indices(name.as_str()) {
+                    c[at..at + name.len()].iter_mut().for_each(|x| *x = true);
+                }
+            }
+            c
+        };
+        let mut out = Vec::new();
+        let mut sentence_start = true;
+        for (at, word) in words_with_offsets(text) {
+            let first =
+                std::mem::replace(&mut sentence_start, word.ends_with(['.', '!', '?', ':']));
+            let bare = word.trim_matches(|c: char| !c.is_alphanumeric());
+            let capital = bare.chars().next().is_some_and(char::is_uppercase);
+            if !capital || first || covered.get(at).copied().unwrap_or(false) || known(bare) {
+                continue;
+            }
+            out.push(bare);
+        }
+        out
+    }
+}
+
+/// Fields whose strings are names or places a report may print.
+fn is_name_field(path: &str) -> bool {
+    const FIELDS: &[&str] = &[
+        ".name",
+        ".surname",
+        ".display",
+        ".short_name",
+        ".nicknames[",
+        ".standing[",
+        ".referee",
+        ".city",
+        ".competition",
+        ".opponent",
+        ".weekday",
+        ".tournament",
+        ".host",
+        ".last_retained_by",
+        ".title",
+        ".scope",
+    ];
+    FIELDS.iter().any(|f| path.contains(f))
+}
+
+/// Figures the analysis computes: running scores, minutes left, record
+/// tallies after the match.
+fn derived(m: &Match, numbers: &mut BTreeMap<String, Vec<String>>) {
+    let a = Analysis::new(m);
+    for (i, moment) in a.timeline.iter().enumerate() {
+        if m.events[i].kind.is_goal() {
+            let how = format!("derived: score after events[{i}]");
+            numbers
+                .entry(moment.after.home.to_string())
+                .or_default()
+                .push(how.clone());
+            numbers
+                .entry(moment.after.away.to_string())
+                .or_default()
+                .push(how);
+        }
+        if let Some(left) = moment.minutes_left {
+            numbers
+                .entry(left.to_string())
+                .or_default()
+                .push(format!("derived: minutes left after events[{i}].minute"));
+        }
+    }
+    for (i, r) in a.records().iter().enumerate() {
+        numbers
+            .entry(r.after.to_string())
+            .or_default()
+            .push(format!(
+                "derived: context.records[{i}].before plus this match"
+            ));
+    }
+}
+
+fn walk(
+    value: &serde_json::Value,
+    path: String,
+    visit: &mut dyn FnMut(String, &serde_json::Value),
+) {
+    match value {
+        serde_json::Value::Object(o) => {
+            for (k, v) in o {
+                let child = if path.is_empty() {
+                    k.clone()
+                } else {
+                    format!("{path}.{k}")
+                };
+                walk(v, child, visit);
+            }
+        }
+        serde_json::Value::Array(a) => {
+            for (i, v) in a.iter().enumerate() {
+                walk(v, format!("{path}[{i}]"), visit);
+            }
+        }
+        other => visit(path, other),
+    }
+}
+
+fn best(paths: &[String], prefer: &[String]) -> String {
+    paths
+        .iter()
+        .find(|p| prefer.iter().any(|pre| p.starts_with(pre.as_str())))
+        .or_else(|| paths.first())
+        .cloned()
+        .unwrap_or_default()
+}
+
+fn word_bounded(text: &str, start: usize, end: usize) -> bool {
+    let before = text[..start].chars().next_back();
+    let after = text[end..].chars().next();
+    !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+}
+
+/// Runs of digits (the number inside "53rd", "17'", "2-1"), with offsets.
+pub fn numbers_in(text: &str) -> Vec<(usize, String)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in text
+        .char_indices()
+        .chain(std::iter::once((text.len(), ' ')))
+    {
+        match (c.is_ascii_digit(), start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                let before_letter = text[..s]
+                    .chars()
+                    .next_back()
+                    .is_some_and(char::is_alphabetic);
+                if !before_letter {
+                    out.push((s, text[s..i].to_string()));
+                }
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+fn words_with_offsets(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    text.split_whitespace()
+        .map(move |w| (w.as_ptr() as usize - text.as_ptr() as usize, w))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn eng_fra() -> Match {
+        crate::input::load_str("f", include_str!("../fixtures/eng-fra-2022-wc-qf.json")).unwrap()
+    }
+
+    #[test]
+    fn names_and_numbers_trace_to_their_paths() {
+        let index = FactIndex::new(&eng_fra());
+        let facts = index.facts_in(
+            "Olivier Giroud headed in on 78 minutes.",
+            &["events[7]".to_string()],
+        );
+        assert_eq!(facts[0].text, "Olivier Giroud");
+        assert_eq!(facts[0].path, "teams.away.squad[9].name");
+        assert_eq!(facts[1].text, "78");
+        assert_eq!(facts[1].path, "events[7].minute");
+    }
+
+    #[test]
+    fn derived_figures_say_how() {
+        let index = FactIndex::new(&eng_fra());
+        let facts = index.facts_in("his 53rd goal, with 12 minutes left", &[]);
+        assert!(
+            facts[0].path.starts_with("context.records[0]."),
+            "{:?}",
+            facts[0]
+        );
+        assert!(
+            facts[1].path.starts_with("derived: minutes left"),
+            "{:?}",
+            facts[1]
+        );
+    }
+
+    #[test]
+    fn an_invented_player_is_an_unknown_name() {
+        let index = FactIndex::new(&eng_fra());
+        let unknown = index.unknown_names("France won. Then Pele scored for France.", &|_| false);
+        // "Then" opens a sentence; Zidane would be known (a record holder).
+        assert_eq!(unknown, vec!["Pele"]);
+        assert!(
+            index
+                .unknown_names("Later Zinedine Zidane watched.", &|_| false)
+                .is_empty()
+        );
+    }
+}
