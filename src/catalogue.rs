@@ -1,76 +1,259 @@
-//! Every message the code can ask the phrasebank for.
+//! Every message the code can ask the phrasebank for, and the slots each
+//! receives.
 //!
 //! Section writers and the planner name messages; this list is the
 //! contract between them and the phrasebank. `beatwriter lint` checks that
-//! each has a neutral variant, and a test checks that every message a
-//! report actually uses is listed here, so the list cannot go stale.
+//! each has a neutral variant and that every variable a template uses is
+//! one of its message's slots. In debug builds the realiser checks that
+//! every slot a message is given is declared here, so the list cannot go
+//! stale: the test suite renders every fixture in every tone and
+//! perspective.
 
-/// Message ids, grouped by section.
-pub const MESSAGES: &[&str] = &[
-    // Headings.
-    "heading/title",
-    "heading/talking_point",
-    "heading/player_of_match",
-    "heading/ratings",
-    "heading/highlights",
-    "heading/key_stats",
-    // The lead: its opening, one per kind of story.
-    "lead/opening/record_and_miss",
-    "lead/opening/miss",
-    "lead/opening/comeback",
-    "lead/opening/late_winner",
-    "lead/opening/record",
-    "lead/opening/shootout",
-    "lead/opening/goalless",
-    "lead/opening/draw",
-    "lead/opening/result",
+use crate::phrasebank::helpers::DIGITS_SLOT;
+
+/// Message ids with the top-level slots each receives, grouped by section.
+/// Every message also receives [`DIGITS_SLOT`] (the tone's digits setting).
+/// A partisan file (`message@for`, `message@against`) receives the slots of
+/// its base message.
+#[rustfmt::skip]
+pub const MESSAGES: &[(&str, &[&str])] = &[
+    // Headings: the title names the teams and the score; section headings take no slots.
+    ("heading/title", &["home", "away", "score", "shootout"]),
+    ("heading/talking_point", &[]),
+    ("heading/player_of_match", &[]),
+    ("heading/ratings", &[]),
+    ("heading/highlights", &[]),
+    ("heading/key_stats", &[]),
+    // The lead: its opening, one per kind of story (the result, `eliminated`,
+    // and the beats that frame it).
+    ("lead/opening/record_and_miss", &[
+        "winner", "loser", "home", "away", "draw", "goalless", "winner_goals", "loser_goals",
+        "extra_time", "shootout", "stage", "knockout", "final", "competition", "venue",
+        "eliminated", "hero", "hero_team", "miss", "record",
+    ]),
+    ("lead/opening/miss", &[
+        "winner", "loser", "home", "away", "draw", "goalless", "winner_goals", "loser_goals",
+        "extra_time", "shootout", "stage", "knockout", "final", "competition", "venue",
+        "eliminated", "hero", "hero_team", "miss",
+    ]),
+    ("lead/opening/comeback", &[
+        "winner", "loser", "home", "away", "draw", "goalless", "winner_goals", "loser_goals",
+        "extra_time", "shootout", "stage", "knockout", "final", "competition", "venue",
+        "eliminated", "comeback", "ten_men", "late",
+    ]),
+    ("lead/opening/late_winner", &[
+        "winner", "loser", "home", "away", "draw", "goalless", "winner_goals", "loser_goals",
+        "extra_time", "shootout", "stage", "knockout", "final", "competition", "venue",
+        "eliminated", "hero", "hero_team", "late",
+    ]),
+    ("lead/opening/record", &[
+        "winner", "loser", "home", "away", "draw", "goalless", "winner_goals", "loser_goals",
+        "extra_time", "shootout", "stage", "knockout", "final", "competition", "venue",
+        "eliminated", "hero", "hero_team", "record",
+    ]),
+    ("lead/opening/shootout", &[
+        "winner", "loser", "home", "away", "draw", "goalless", "winner_goals", "loser_goals",
+        "extra_time", "shootout", "stage", "knockout", "final", "competition", "venue",
+        "eliminated", "star",
+    ]),
+    ("lead/opening/goalless", &[
+        "winner", "loser", "home", "away", "draw", "goalless", "winner_goals", "loser_goals",
+        "extra_time", "shootout", "stage", "knockout", "final", "competition", "venue",
+        "eliminated",
+    ]),
+    ("lead/opening/draw", &[
+        "winner", "loser", "home", "away", "draw", "goalless", "winner_goals", "loser_goals",
+        "extra_time", "shootout", "stage", "knockout", "final", "competition", "venue",
+        "eliminated",
+    ]),
+    ("lead/opening/result", &[
+        "winner", "loser", "home", "away", "draw", "goalless", "winner_goals", "loser_goals",
+        "extra_time", "shootout", "stage", "knockout", "final", "competition", "venue",
+        "eliminated", "shock",
+    ]),
     // The lead's story.
-    "lead/goal/opener",
-    "lead/goal/equaliser",
-    "lead/goal/go_ahead",
-    "lead/goal/other",
-    "lead/goal/late_winner",
-    "lead/grievance",
-    "lead/var",
-    "lead/red_card",
-    "lead/decisive_miss",
-    "lead/woodwork",
-    "lead/keeper",
-    "lead/big_chances",
-    "lead/shootout",
-    "lead/next_fixture",
+    ("lead/goal/opener", &[
+        "player", "team", "minute", "added", "score", "state", "header", "long_range", "set_piece",
+        "penalty", "own_goal", "assist", "standing", "conceding", "placement", "has_manager",
+        "distance", "fouled", "opponent", "flank", "assist_type", "record",
+    ]),
+    ("lead/goal/equaliser", &[
+        "player", "team", "minute", "added", "score", "state", "header", "long_range", "set_piece",
+        "penalty", "own_goal", "assist", "standing", "conceding", "placement", "has_manager",
+        "distance", "fouled", "opponent", "flank", "assist_type", "record",
+    ]),
+    ("lead/goal/go_ahead", &[
+        "player", "team", "minute", "added", "score", "state", "header", "long_range", "set_piece",
+        "penalty", "own_goal", "assist", "standing", "conceding", "placement", "has_manager",
+        "distance", "fouled", "opponent", "flank", "assist_type", "record",
+    ]),
+    ("lead/goal/other", &[
+        "player", "team", "minute", "added", "score", "state", "header", "long_range", "set_piece",
+        "penalty", "own_goal", "assist", "standing", "conceding", "placement", "has_manager",
+        "distance", "fouled", "opponent", "flank", "assist_type", "record",
+    ]),
+    ("lead/goal/late_winner", &[
+        "player", "team", "minute", "added", "score", "state", "header", "long_range", "set_piece",
+        "penalty", "own_goal", "assist", "standing", "conceding", "placement", "has_manager",
+        "distance", "fouled", "opponent", "flank", "assist_type", "record", "minutes_left",
+    ]),
+    ("lead/grievance", &["team", "count", "claims", "details"]),
+    ("lead/var", &[
+        "team", "claim", "decision", "overturned", "via_var", "fouled", "opponent", "minute",
+        "added",
+    ]),
+    ("lead/red_card", &[
+        "player", "team", "minute", "added", "second_yellow", "score_at_card", "goals_for_after",
+        "goals_against_after", "won_anyway",
+    ]),
+    ("lead/decisive_miss", &[
+        "player", "team", "minute", "added", "minutes_left", "cost", "outcome", "goalkeeper",
+        "earlier_penalty", "via_var", "fouled", "opponent", "has_manager",
+    ]),
+    ("lead/woodwork", &["team", "count", "players", "minute", "added"]),
+    ("lead/keeper", &["player", "team", "saves", "penalty_saves", "minute", "added"]),
+    ("lead/big_chances", &["team", "count", "players", "minute", "added"]),
+    ("lead/shootout", &["winner", "score", "kicks", "misses", "result"]),
+    ("lead/next_fixture", &["team", "opponent", "stage", "weekday", "date"]),
     // Talking Point.
-    "talking/headline",
-    "talking/quiet_star",
-    "talking/what_if",
-    "talking/progression",
-    "talking/red_card",
-    "talking/title_defence",
-    "talking/title_retained",
+    ("talking/headline", &[
+        "winner", "loser", "home", "away", "draw", "goalless", "winner_goals", "loser_goals",
+        "extra_time", "shootout", "stage", "knockout", "final", "competition", "venue", "team",
+        "won", "tp_eliminated", "comeback",
+    ]),
+    ("talking/quiet_star", &["player", "team", "team_won", "team_lost"]),
+    ("talking/what_if", &["team", "has_manager", "grievance", "miss", "eliminated"]),
+    ("talking/progression", &["team", "history", "miss", "final", "stage"]),
+    ("talking/red_card", &[
+        "player", "team", "minute", "added", "second_yellow", "score_at_card", "goals_for_after",
+        "goals_against_after", "won_anyway",
+    ]),
+    ("talking/title_defence", &[
+        "team", "title", "last_retained_by", "last_retained_year", "status",
+    ]),
+    ("talking/title_retained", &[
+        "team", "title", "last_retained_by", "last_retained_year", "status",
+    ]),
     // Player of the match.
-    "player_of_match/name",
-    "player_of_match/reason",
-    // Data sections.
-    "ratings/team",
-    "highlight/goal",
-    "highlight/own_goal",
-    "highlight/penalty_awarded",
-    "highlight/penalty_scored",
-    "highlight/penalty_missed",
-    "highlight/penalty_saved",
-    "highlight/var_review",
-    "highlight/chance",
-    "highlight/save",
-    "highlight/woodwork",
-    "highlight/yellow",
-    "highlight/second_yellow",
-    "highlight/red",
-    "highlight/disallowed_goal",
-    "highlight/shootout",
-    "key_stats/record_equalled",
-    "key_stats/record_broken",
-    "key_stats/record_extended",
-    "key_stats/desk",
+    ("player_of_match/name", &["player", "team"]),
+    ("player_of_match/reason", &[
+        "player", "team", "goals", "assists", "winning_goal", "header", "record", "rival", "won",
+        "rating",
+    ]),
+    // Data sections: Match Highlights take every slot an event can fill.
+    ("ratings/team", &["team", "starters", "subs"]),
+    ("highlight/goal", &[
+        "id", "minute", "added", "period", "team", "opponent_team", "home", "away", "is_home",
+        "score", "score_before", "goal_state", "minutes_left", "player", "assist", "fouled",
+        "goalkeeper", "replaced", "opponent", "body_part", "header", "distance", "set_piece",
+        "assist_type", "flank", "placement", "outcome", "style", "via_var", "claim", "decision",
+        "overturned", "reason",
+    ]),
+    ("highlight/own_goal", &[
+        "id", "minute", "added", "period", "team", "opponent_team", "home", "away", "is_home",
+        "score", "score_before", "goal_state", "minutes_left", "player", "assist", "fouled",
+        "goalkeeper", "replaced", "opponent", "body_part", "header", "distance", "set_piece",
+        "assist_type", "flank", "placement", "outcome", "style", "via_var", "claim", "decision",
+        "overturned", "reason",
+    ]),
+    ("highlight/penalty_awarded", &[
+        "id", "minute", "added", "period", "team", "opponent_team", "home", "away", "is_home",
+        "score", "score_before", "goal_state", "minutes_left", "player", "assist", "fouled",
+        "goalkeeper", "replaced", "opponent", "body_part", "header", "distance", "set_piece",
+        "assist_type", "flank", "placement", "outcome", "style", "via_var", "claim", "decision",
+        "overturned", "reason",
+    ]),
+    ("highlight/penalty_scored", &[
+        "id", "minute", "added", "period", "team", "opponent_team", "home", "away", "is_home",
+        "score", "score_before", "goal_state", "minutes_left", "player", "assist", "fouled",
+        "goalkeeper", "replaced", "opponent", "body_part", "header", "distance", "set_piece",
+        "assist_type", "flank", "placement", "outcome", "style", "via_var", "claim", "decision",
+        "overturned", "reason",
+    ]),
+    ("highlight/penalty_missed", &[
+        "id", "minute", "added", "period", "team", "opponent_team", "home", "away", "is_home",
+        "score", "score_before", "goal_state", "minutes_left", "player", "assist", "fouled",
+        "goalkeeper", "replaced", "opponent", "body_part", "header", "distance", "set_piece",
+        "assist_type", "flank", "placement", "outcome", "style", "via_var", "claim", "decision",
+        "overturned", "reason",
+    ]),
+    ("highlight/penalty_saved", &[
+        "id", "minute", "added", "period", "team", "opponent_team", "home", "away", "is_home",
+        "score", "score_before", "goal_state", "minutes_left", "player", "assist", "fouled",
+        "goalkeeper", "replaced", "opponent", "body_part", "header", "distance", "set_piece",
+        "assist_type", "flank", "placement", "outcome", "style", "via_var", "claim", "decision",
+        "overturned", "reason",
+    ]),
+    ("highlight/var_review", &[
+        "id", "minute", "added", "period", "team", "opponent_team", "home", "away", "is_home",
+        "score", "score_before", "goal_state", "minutes_left", "player", "assist", "fouled",
+        "goalkeeper", "replaced", "opponent", "body_part", "header", "distance", "set_piece",
+        "assist_type", "flank", "placement", "outcome", "style", "via_var", "claim", "decision",
+        "overturned", "reason",
+    ]),
+    ("highlight/chance", &[
+        "id", "minute", "added", "period", "team", "opponent_team", "home", "away", "is_home",
+        "score", "score_before", "goal_state", "minutes_left", "player", "assist", "fouled",
+        "goalkeeper", "replaced", "opponent", "body_part", "header", "distance", "set_piece",
+        "assist_type", "flank", "placement", "outcome", "style", "via_var", "claim", "decision",
+        "overturned", "reason",
+    ]),
+    ("highlight/save", &[
+        "id", "minute", "added", "period", "team", "opponent_team", "home", "away", "is_home",
+        "score", "score_before", "goal_state", "minutes_left", "player", "assist", "fouled",
+        "goalkeeper", "replaced", "opponent", "body_part", "header", "distance", "set_piece",
+        "assist_type", "flank", "placement", "outcome", "style", "via_var", "claim", "decision",
+        "overturned", "reason",
+    ]),
+    ("highlight/woodwork", &[
+        "id", "minute", "added", "period", "team", "opponent_team", "home", "away", "is_home",
+        "score", "score_before", "goal_state", "minutes_left", "player", "assist", "fouled",
+        "goalkeeper", "replaced", "opponent", "body_part", "header", "distance", "set_piece",
+        "assist_type", "flank", "placement", "outcome", "style", "via_var", "claim", "decision",
+        "overturned", "reason",
+    ]),
+    ("highlight/yellow", &[
+        "id", "minute", "added", "period", "team", "opponent_team", "home", "away", "is_home",
+        "score", "score_before", "goal_state", "minutes_left", "player", "assist", "fouled",
+        "goalkeeper", "replaced", "opponent", "body_part", "header", "distance", "set_piece",
+        "assist_type", "flank", "placement", "outcome", "style", "via_var", "claim", "decision",
+        "overturned", "reason",
+    ]),
+    ("highlight/second_yellow", &[
+        "id", "minute", "added", "period", "team", "opponent_team", "home", "away", "is_home",
+        "score", "score_before", "goal_state", "minutes_left", "player", "assist", "fouled",
+        "goalkeeper", "replaced", "opponent", "body_part", "header", "distance", "set_piece",
+        "assist_type", "flank", "placement", "outcome", "style", "via_var", "claim", "decision",
+        "overturned", "reason",
+    ]),
+    ("highlight/red", &[
+        "id", "minute", "added", "period", "team", "opponent_team", "home", "away", "is_home",
+        "score", "score_before", "goal_state", "minutes_left", "player", "assist", "fouled",
+        "goalkeeper", "replaced", "opponent", "body_part", "header", "distance", "set_piece",
+        "assist_type", "flank", "placement", "outcome", "style", "via_var", "claim", "decision",
+        "overturned", "reason",
+    ]),
+    ("highlight/disallowed_goal", &[
+        "id", "minute", "added", "period", "team", "opponent_team", "home", "away", "is_home",
+        "score", "score_before", "goal_state", "minutes_left", "player", "assist", "fouled",
+        "goalkeeper", "replaced", "opponent", "body_part", "header", "distance", "set_piece",
+        "assist_type", "flank", "placement", "outcome", "style", "via_var", "claim", "decision",
+        "overturned", "reason",
+    ]),
+    ("highlight/shootout", &["home", "away", "score", "winner", "kicks"]),
+    ("key_stats/record_equalled", &[
+        "player", "team", "counts", "scope", "note", "before", "after", "added", "record",
+        "holders",
+    ]),
+    ("key_stats/record_broken", &[
+        "player", "team", "counts", "scope", "note", "before", "after", "added", "record",
+        "holders",
+    ]),
+    ("key_stats/record_extended", &[
+        "player", "team", "counts", "scope", "note", "before", "after", "added", "record",
+        "holders",
+    ]),
+    ("key_stats/desk", &["text"]),
 ];
 
 /// The prose messages whose variety the tones issue asks for: every lead
@@ -83,4 +266,58 @@ pub fn is_narrative(message: &str) -> bool {
 /// (`lead/goal/opener@for` serves `lead/goal/opener`).
 pub fn base_message(message: &str) -> &str {
     message.split('@').next().unwrap_or(message)
+}
+
+/// Every message id, in catalogue order.
+pub fn ids() -> impl Iterator<Item = &'static str> {
+    MESSAGES.iter().map(|(id, _)| *id)
+}
+
+/// True when the code can ask for the message (a base id, no `@` suffix).
+pub fn contains(message: &str) -> bool {
+    MESSAGES.iter().any(|(id, _)| *id == message)
+}
+
+/// The slots a message (or a partisan file of it) receives, besides
+/// [`DIGITS_SLOT`]; `None` for a message no code asks for.
+pub fn slots(message: &str) -> Option<&'static [&'static str]> {
+    let base = base_message(message);
+    MESSAGES
+        .iter()
+        .find(|(id, _)| *id == base)
+        .map(|(_, slots)| *slots)
+}
+
+/// True when `slot` is one the message receives: declared for it, or the
+/// tone's digits setting every message gets.
+pub fn has_slot(message: &str, slot: &str) -> bool {
+    slot == DIGITS_SLOT || slots(message).is_some_and(|s| s.contains(&slot))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_message_and_each_of_its_slots_is_declared_once() {
+        let mut seen = std::collections::HashSet::new();
+        for (id, slots) in MESSAGES {
+            assert!(seen.insert(*id), "{id} is declared twice");
+            let unique: std::collections::HashSet<_> = slots.iter().collect();
+            assert_eq!(unique.len(), slots.len(), "{id} declares a slot twice");
+            assert!(
+                !slots.contains(&DIGITS_SLOT),
+                "{id}: {DIGITS_SLOT} is implied"
+            );
+        }
+    }
+
+    #[test]
+    fn partisan_files_share_their_messages_slots() {
+        assert_eq!(slots("lead/goal/opener@for"), slots("lead/goal/opener"));
+        assert!(has_slot("lead/next_fixture@against", "opponent"));
+        assert!(has_slot("heading/ratings", DIGITS_SLOT));
+        assert!(!has_slot("heading/ratings", "team"));
+        assert_eq!(slots("lead/goal/opner"), None);
+    }
 }

@@ -46,6 +46,21 @@ enum Command {
         #[arg(long, default_value = "en")]
         language: String,
     },
+    /// Check an edited draft against the match: changed scorers, minutes,
+    /// scores, teams, players who did not play.
+    #[command(
+        after_help = "Examples:\n  beatwriter report fixtures/eng-fra-2022-wc-qf.json > draft.txt\n  (edit draft.txt)\n  beatwriter check draft.txt --match fixtures/eng-fra-2022-wc-qf.json\n\nA draft written by beatwriter ends with the options that wrote it; keep that line and check\ncompares each edited line with the line it was written as. Each problem is printed as\nDRAFT:LINE: what changed; the data says what. Exit 1 when something is wrong, 0 when clean."
+    )]
+    Check {
+        /// The edited draft (text or Markdown), or `-` for standard input.
+        draft: String,
+        /// The match file the draft was written from.
+        #[arg(long = "match", value_name = "FILE")]
+        match_file: String,
+        /// The phrasebank the draft was written with, if not the built-in one.
+        #[arg(long, value_name = "DIR")]
+        phrasebank: Option<std::path::PathBuf>,
+    },
     /// Check a match file and report every problem found.
     #[command(
         after_help = "Examples:\n  beatwriter validate fixtures/eng-fra-2022-wc-qf.json\n  beatwriter validate - < match.json\n\nPrints \"ok\" and exits 0 when the file is sound; otherwise prints each problem as\nFILE:LINE:COLUMN: at JSON.PATH: what is wrong; expected what, and exits 2."
@@ -110,6 +125,8 @@ enum Format {
     /// JSON: sections, paragraphs, sentences, each with its provenance
     /// (see docs/json.md).
     Json,
+    /// A self-contained HTML review page: click a sentence to see its provenance.
+    Html,
 }
 
 /// Runs the command line; the exit code on success (lint exits 1 when it
@@ -146,6 +163,27 @@ pub fn run() -> Result<u8, Error> {
             }
             Ok(0)
         }
+        Command::Check {
+            draft,
+            match_file,
+            phrasebank,
+        } => {
+            let m = input::load_path(&match_file)?;
+            let text = input::read_source(&draft)?;
+            let bank = match &phrasebank {
+                Some(dir) => beatwriter::phrasebank::Phrasebank::from_dir(dir, "en")?,
+                None => beatwriter::phrasebank::Phrasebank::builtin("en")?,
+            };
+            let findings = beatwriter::check::check(&text, &m, &bank)?;
+            if findings.is_empty() {
+                print(&format!(
+                    "ok: {draft}: every name and figure agrees with {match_file}\n"
+                ));
+                return Ok(0);
+            }
+            print(&beatwriter::check::describe(&draft, &findings));
+            Ok(1)
+        }
         Command::Validate { file } => {
             let m = input::load_path(&file)?;
             print(&format!(
@@ -174,6 +212,16 @@ fn report(args: ReportArgs) -> Result<(), Error> {
         thresholds: load_thresholds(args.thresholds.as_deref())?,
         ..Options::default()
     };
+    if args.variants > 1 && matches!(args.format, Format::Json | Format::Html) {
+        return Err(Error::single(
+            ErrorKind::Usage,
+            "",
+            beatwriter::error::Diagnostic::new(
+                "",
+                "--variants writes several drafts one after another, which only text and markdown can hold; write one JSON or HTML file per --seed instead",
+            ),
+        ));
+    }
     let mut out = String::new();
     for k in 0..u64::from(args.variants) {
         let options = Options {
@@ -193,6 +241,7 @@ fn report(args: ReportArgs) -> Result<(), Error> {
             Format::Text => output::text(&report),
             Format::Markdown => output::markdown(&report),
             Format::Json => output::json(&report, &m, &args.file),
+            Format::Html => output::html::page(&output::provenance::view(&report, &m, &args.file)),
         });
         if k + 1 < u64::from(args.variants) {
             out.push('\n');

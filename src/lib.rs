@@ -18,6 +18,7 @@
 pub mod analysis;
 pub mod beats;
 pub mod catalogue;
+pub mod check;
 pub mod error;
 pub mod facts;
 pub mod input;

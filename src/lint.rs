@@ -3,11 +3,12 @@
 //! of them rather than the first.
 //!
 //! Problems (exit 1): a template that does not compile; a message the code
-//! can ask for with no neutral variant; a helper that does not exist.
+//! can ask for with no neutral variant; a helper that does not exist; a
+//! variable that is not one of its message's slots.
 //! Notes (no failure): a file no code asks for, and narrative messages
 //! with fewer variants in a tone than the house minimum.
 
-use crate::catalogue::{self, MESSAGES};
+use crate::catalogue;
 use crate::error::{Diagnostic, Result};
 use crate::phrasebank::{BASE_TONE, Phrasebank, helpers::HELPERS, split_variants};
 use std::collections::{BTreeMap, BTreeSet};
@@ -37,19 +38,18 @@ pub struct Lint {
 /// Lints the files of a phrasebank for one language.
 pub fn lint(label: &str, language: &str, files: Vec<(String, String)>) -> Lint {
     let mut out = Lint::default();
+    let prefix = format!("{language}/");
     for (path, text) in &files {
         unknown_helpers(path, text, &mut out.problems);
+        if let Some((_, message)) = tone_and_message(&prefix, path) {
+            unknown_slots(path, message, text, &mut out.problems);
+        }
     }
     // Coverage comes from the files themselves, so a template that does
     // not compile hides no other problem.
-    let prefix = format!("{language}/");
     let mut counts: Vec<(String, String, usize)> = Vec::new();
     for (path, text) in &files {
-        let Some((tone, message)) = path
-            .strip_prefix(&prefix)
-            .and_then(|r| r.strip_suffix(".hbs"))
-            .and_then(|r| r.split_once('/'))
-        else {
+        let Some((tone, message)) = tone_and_message(&prefix, path) else {
             continue;
         };
         counts.push((
@@ -65,11 +65,19 @@ pub fn lint(label: &str, language: &str, files: Vec<(String, String)>) -> Lint {
     out
 }
 
+/// The tone and message of a template file (`en/neutral/lead/var.hbs` is
+/// `neutral` and `lead/var`); `None` for files that are not templates.
+fn tone_and_message<'p>(prefix: &str, path: &'p str) -> Option<(&'p str, &'p str)> {
+    path.strip_prefix(prefix)
+        .and_then(|r| r.strip_suffix(".hbs"))
+        .and_then(|r| r.split_once('/'))
+}
+
 fn coverage(counts: Vec<(String, String, usize)>, out: &mut Lint) {
     let tones: BTreeSet<String> = counts.iter().map(|(t, _, _)| t.clone()).collect();
     for (tone, message, count) in counts {
         let base = catalogue::base_message(&message).to_string();
-        if !MESSAGES.contains(&base.as_str()) {
+        if !catalogue::contains(&base) {
             out.notes.push(Diagnostic::new(
                 format!("{tone}/{message}.hbs"),
                 format!("no code asks for the message \"{base}\"; is the file name misspelt?"),
@@ -77,8 +85,8 @@ fn coverage(counts: Vec<(String, String, usize)>, out: &mut Lint) {
         }
         out.coverage.entry(message).or_default().insert(tone, count);
     }
-    for message in MESSAGES {
-        let counts = out.coverage.get(*message).cloned().unwrap_or_default();
+    for message in catalogue::ids() {
+        let counts = out.coverage.get(message).cloned().unwrap_or_default();
         let neutral = counts.get(BASE_TONE).copied().unwrap_or(0);
         if neutral == 0 {
             out.problems.push(Diagnostic::new(
@@ -198,6 +206,229 @@ fn push_call(expr: &str, names: &mut Vec<String>) {
     }
 }
 
+/// Every variable a template uses must be a slot its message receives
+/// (see [`catalogue::MESSAGES`]); in strict mode a misspelt slot fails
+/// only when that variant renders. Messages no code asks for are noted
+/// elsewhere and not checked.
+fn unknown_slots(path: &str, message: &str, text: &str, problems: &mut Vec<Diagnostic>) {
+    let Some(declared) = catalogue::slots(message) else {
+        return;
+    };
+    let base = catalogue::base_message(message);
+    for (start_line, body) in split_variants(text) {
+        let body = blank_comments(body);
+        for (offset, name) in template_variables(&body) {
+            if catalogue::has_slot(base, &name) {
+                continue;
+            }
+            let before = &body[..offset];
+            let line = before.matches('\n').count();
+            let column = before[before.rfind('\n').map_or(0, |n| n + 1)..]
+                .chars()
+                .count()
+                + 1;
+            let expected = if declared.is_empty() {
+                "it receives no slots".to_string()
+            } else {
+                format!("expected one of {}", declared.join(", "))
+            };
+            problems.push(Diagnostic {
+                path: path.to_string(),
+                position: Some((start_line + line, column)),
+                message: format!("unknown slot `{name}` for {base}; {expected}"),
+            });
+        }
+    }
+}
+
+/// A piece of a mustache's contents, with its byte offset in the template.
+#[derive(Debug, PartialEq)]
+enum Token<'t> {
+    /// `(`: a sub-expression opens; its first word is a helper.
+    Open,
+    /// `)`.
+    Close,
+    /// `|`, around block parameters (`as |item|`).
+    Pipe,
+    /// `key=`: a hash argument's name (its value follows).
+    HashKey,
+    /// A word or a quoted string.
+    Word(usize, &'t str),
+}
+
+/// Splits a mustache's contents (`start` is its offset in the template).
+fn tokens(inner: &str, start: usize) -> Vec<Token<'_>> {
+    let mut out = Vec::new();
+    let bytes = inner.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b if b.is_ascii_whitespace() => i += 1,
+            b'(' => {
+                out.push(Token::Open);
+                i += 1;
+            }
+            b')' => {
+                out.push(Token::Close);
+                i += 1;
+            }
+            b'|' => {
+                out.push(Token::Pipe);
+                i += 1;
+            }
+            quote @ (b'"' | b'\'') => {
+                let end = inner[i + 1..]
+                    .find(quote as char)
+                    .map_or(inner.len(), |e| i + 1 + e + 1);
+                out.push(Token::Word(start + i, &inner[i..end]));
+                i = end;
+            }
+            _ => {
+                let end = inner[i..]
+                    .find(|c: char| c.is_whitespace() || matches!(c, '(' | ')' | '|' | '='))
+                    .map_or(inner.len(), |e| i + e);
+                if inner[end..].starts_with('=') {
+                    out.push(Token::HashKey);
+                    i = end + 1;
+                } else {
+                    out.push(Token::Word(start + i, &inner[i..end]));
+                    i = end;
+                }
+            }
+        }
+    }
+    out
+}
+
+/// True for a string, number or keyword literal: a value, not a variable.
+fn is_literal(word: &str) -> bool {
+    word.starts_with(['"', '\''])
+        || word
+            .trim_start_matches('-')
+            .starts_with(|c: char| c.is_ascii_digit())
+        || matches!(word, "true" | "false" | "null" | "undefined")
+}
+
+/// The slot a path names, from a context `depth` blocks deep (each
+/// `#each` or `#with` is one): its first segment, when the path reaches
+/// the template's own context; `None` for a block's item (`this`, `@index`,
+/// bare names inside `#each`) or a path that names no slot.
+fn slot_of(path: &str, depth: usize) -> Option<&str> {
+    let mut rest = path;
+    if let Some(r) = rest.strip_prefix("@root") {
+        rest = r.strip_prefix(['.', '/'])?;
+    } else if rest.starts_with('@') {
+        return None;
+    } else {
+        let mut ups = 0;
+        while let Some(r) = rest.strip_prefix("../") {
+            rest = r;
+            ups += 1;
+        }
+        if ups != depth {
+            return None;
+        }
+    }
+    loop {
+        if let Some(r) = rest.strip_prefix("./") {
+            rest = r;
+        } else if let Some(r) = rest
+            .strip_prefix("this.")
+            .or_else(|| rest.strip_prefix("this/"))
+        {
+            rest = r;
+        } else {
+            break;
+        }
+    }
+    let first = rest.split(['.', '/']).next().unwrap_or("");
+    let first = first
+        .strip_prefix('[')
+        .and_then(|f| f.strip_suffix(']'))
+        .unwrap_or(first);
+    (!first.is_empty() && first != "this" && first != ".").then_some(first)
+}
+
+/// Every variable a template uses, as (byte offset, slot name): paths in
+/// mustaches, helper arguments, sub-expression arguments and hash values,
+/// but not helper names, hash keys or literals. Inside `{{#each}}` and
+/// `{{#with}}` names refer to the block's item and are skipped, unless they
+/// climb out with `../` (or start at `@root`). Comments must be blanked
+/// first ([`blank_comments`]).
+fn template_variables(body: &str) -> Vec<(usize, String)> {
+    let mut found = Vec::new();
+    // One entry per open block: true when it changes the context.
+    let mut blocks: Vec<bool> = Vec::new();
+    let mut from = 0;
+    while let Some(open) = body[from..].find("{{").map(|o| from + o) {
+        let mut start = open + 2;
+        let triple = body[start..].starts_with('{');
+        if triple {
+            start += 1;
+        }
+        let close = if triple { "}}}" } else { "}}" };
+        let end = body[start..].find(close).map_or(body.len(), |e| start + e);
+        from = (end + close.len()).min(body.len());
+        let mut inner = &body[start..end];
+        let mut offset = start;
+        let trimmed = inner.trim_start_matches(['~', '&']);
+        offset += inner.len() - trimmed.len();
+        inner = trimmed.trim_end_matches('~');
+        let block = inner.starts_with('#');
+        if inner.starts_with(['!', '>', '^']) {
+            continue;
+        }
+        if inner.starts_with('/') {
+            blocks.pop();
+            continue;
+        }
+        if block {
+            inner = &inner[1..];
+            offset += 1;
+        }
+        let tokens = tokens(inner, offset);
+        let mut words = tokens.iter().peekable();
+        // `{{else}}` and `{{else if x}}` open nothing new.
+        let mut helper_next = block || tokens.len() > 1;
+        let mut block_helper = None;
+        if let Some(Token::Word(_, "else")) = words.peek() {
+            words.next();
+            helper_next = true;
+        }
+        let depth = blocks.iter().filter(|b| **b).count();
+        while let Some(token) = words.next() {
+            match token {
+                Token::Open => helper_next = true,
+                Token::Close | Token::HashKey => {}
+                // Block parameters name the item, never a slot.
+                Token::Pipe => break,
+                Token::Word(_, "as") if matches!(words.peek(), Some(Token::Pipe)) => break,
+                Token::Word(at, word) => {
+                    if helper_next {
+                        helper_next = false;
+                        block_helper.get_or_insert(*word);
+                        continue;
+                    }
+                    if is_literal(word) {
+                        continue;
+                    }
+                    let is_helper = HELPERS.contains(word) || BUILT_IN_HELPERS.contains(word);
+                    if tokens.len() == 1 && is_helper {
+                        continue;
+                    }
+                    if let Some(slot) = slot_of(word, depth) {
+                        found.push((*at, slot.to_string()));
+                    }
+                }
+            }
+        }
+        if block {
+            blocks.push(matches!(block_helper, Some("each" | "with")));
+        }
+    }
+    found
+}
+
 /// The coverage table as text: one row per message, one column per tone.
 pub fn coverage_table(lint: &Lint) -> String {
     let tones: BTreeSet<&str> = lint
@@ -278,6 +509,86 @@ mod tests {
         assert_eq!(problems.len(), 1);
         assert_eq!(problems[0].position, Some((4, 3)));
         assert!(problems[0].message.contains("nmae"));
+    }
+
+    fn names(body: &str) -> Vec<String> {
+        template_variables(body)
+            .into_iter()
+            .map(|(_, n)| n)
+            .collect()
+    }
+
+    #[test]
+    fn variables_are_paths_and_helper_arguments() {
+        assert_eq!(
+            names("{{minute}} {{record.status}} {{name player}} {{teamname team upper=true}}"),
+            vec!["minute", "record", "player", "team"]
+        );
+        assert_eq!(
+            names("{{this.minute}} {{{venue}}} {{~ stage ~}}"),
+            vec!["minute", "venue", "stage"]
+        );
+    }
+
+    #[test]
+    fn helper_names_hash_keys_and_literals_are_not_variables() {
+        assert_eq!(
+            names(r#"{{#if (eq record.status "record_broken")}}x{{else if (gt count 2)}}y{{/if}}"#),
+            vec!["record", "count"]
+        );
+        assert_eq!(
+            names(
+                r#"{{plural n "goal" 'goals'}} {{word 3}} {{lookup x -1}} {{#if true}}{{/if}} {{f a=null b="c d" c=(g e)}}"#
+            ),
+            vec!["n", "x", "e"]
+        );
+        // A helper with no arguments is a call, not a slot.
+        assert!(names("{{else}}").is_empty());
+    }
+
+    #[test]
+    fn each_blocks_speak_of_their_items() {
+        assert_eq!(
+            names(
+                "{{#each record.holders}}{{name this}} {{this.x}} {{@index}} {{bare}}{{#unless @last}}, {{/unless}}{{../team}} {{@root.venue}}{{/each}} {{after}}"
+            ),
+            vec!["record", "team", "venue", "after"]
+        );
+        // Nested: `../` climbs one block, to the outer item.
+        assert_eq!(
+            names(
+                "{{#each a}}{{#each b}}{{../c}} {{../../d}}{{/each}}{{#if e}}{{../f}}{{/if}}{{/each}}{{g}}"
+            ),
+            vec!["a", "d", "f", "g"]
+        );
+        assert_eq!(
+            names("{{#each kicks as |kick i|}}{{kick.player}}{{/each}}"),
+            vec!["kicks"]
+        );
+    }
+
+    #[test]
+    fn an_unknown_slot_is_a_problem_with_its_line_and_the_slots_expected() {
+        let mut problems = Vec::new();
+        unknown_slots(
+            "en/neutral/lead/next_fixture@for.hbs",
+            "lead/next_fixture@for",
+            "{{!-- a comment naming {{oponent}} --}}\n{{team team}} play {{opponent}}\n---\n{{_digits}}\nnext: {{oponent}}",
+            &mut problems,
+        );
+        assert_eq!(problems.len(), 1, "{problems:#?}");
+        assert_eq!(problems[0].position, Some((5, 9)));
+        assert!(
+            problems[0].message.starts_with(
+                "unknown slot `oponent` for lead/next_fixture; expected one of team, opponent"
+            ),
+            "{}",
+            problems[0].message
+        );
+        // Files of messages no code asks for are left to the coverage note.
+        let mut problems = Vec::new();
+        unknown_slots("en/neutral/x.hbs", "x", "{{anything}}", &mut problems);
+        assert!(problems.is_empty());
     }
 
     #[test]

@@ -39,6 +39,12 @@ fn every_fault_in_a_broken_phrasebank_is_reported_with_its_line() {
         ),
         // A misspelt helper, on the line it is written.
         ("en/neutral/lead/var.hbs:3:", "unknown helper \"nmae\""),
+        // A misspelt slot, on the line and column it is written, with the
+        // slots its message receives.
+        (
+            "en/neutral/lead/next_fixture.hbs:5:38:",
+            "unknown slot `oponent` for lead/next_fixture; expected one of team, opponent, stage, weekday, date",
+        ),
         (
             "en/neutral/highlight/goal.hbs:1:",
             "template does not compile",

@@ -1,6 +1,7 @@
 //! Printing a [`Report`]: plain text, Markdown, and JSON with each
 //! sentence's provenance.
 
+pub mod html;
 pub mod provenance;
 
 pub use provenance::json;

@@ -74,6 +74,8 @@ impl Variant {
 /// A loaded, compiled phrasebank for one language.
 pub struct Phrasebank {
     version: String,
+    /// Variant id → its template text, for provenance checks.
+    sources: std::collections::HashMap<String, String>,
     registry: Handlebars<'static>,
     lexicon: serde_json::Value,
     /// (tone, message) to its variants.
@@ -123,6 +125,7 @@ impl Phrasebank {
         helpers::register(&mut registry);
         let mut bank = Phrasebank {
             version: fingerprint(language, &files),
+            sources: std::collections::HashMap::new(),
             registry,
             lexicon: serde_json::Value::Null,
             variants: BTreeMap::new(),
@@ -201,6 +204,7 @@ impl Phrasebank {
                 });
                 continue;
             }
+            self.sources.insert(variant.id(), body.to_string());
             self.variants
                 .entry((tone.to_string(), message.to_string()))
                 .or_default()
@@ -228,6 +232,11 @@ impl Phrasebank {
     /// same files give the same version, any edit a new one.
     pub fn version(&self) -> &str {
         &self.version
+    }
+
+    /// The template text of a variant, by its id.
+    pub fn source(&self, variant_id: &str) -> Option<&str> {
+        self.sources.get(variant_id).map(String::as_str)
     }
 
     /// The language's words (`lexicon.json`): groups of key to word.

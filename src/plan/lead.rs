@@ -127,7 +127,23 @@ fn opening<'b>(a: &Analysis, beats: &Beats<'b>) -> Planned<'b> {
         slots["shock"] = Value::Null;
         "result"
     };
-    Planned::new(format!("lead/opening/{kind}"), slots, used)
+    // Beats the opening carries in an optional slot count only if the
+    // chosen variant uses that slot.
+    let optional_slot = |b: &Beat| match b.rule {
+        "knockout" => Some("eliminated"),
+        "brace" => Some("star"),
+        "shock" => Some("shock"),
+        "late_winner" if kind == "comeback" => Some("late"),
+        _ => None,
+    };
+    let optional: Vec<(&Beat, &'static str)> = used
+        .iter()
+        .filter_map(|b| optional_slot(b).map(|s| (*b, s)))
+        .collect();
+    optional.into_iter().fold(
+        Planned::new(format!("lead/opening/{kind}"), slots, used),
+        |p, (b, slot)| p.via(Some(b), slot),
+    )
 }
 
 /// Puts a beat's protagonist into the slots as `hero`, with the beat's
@@ -323,7 +339,8 @@ fn goal_sentence<'b>(a: &Analysis, beats: &Beats<'b>, goal: &'b Beat) -> Planned
         }
         None => "lead/goal/other".to_string(),
     };
-    Planned::new(message, slots, used)
+    let record = used.iter().copied().find(|b| b.rule == "record");
+    Planned::new(message, slots, used).via(record, "record")
 }
 
 /// The decisive miss, with how the penalty came about and whether the

@@ -26,6 +26,9 @@ pub struct Planned<'b> {
     pub slots: Value,
     /// The beats the sentence expresses (its provenance).
     pub beats: Vec<&'b Beat>,
+    /// Beats the sentence expresses only if its template uses the named
+    /// slot: a variant that leaves the miss out does not cite the miss.
+    pub conditional: Vec<(&'b Beat, &'static str)>,
 }
 
 impl<'b> Planned<'b> {
@@ -35,7 +38,18 @@ impl<'b> Planned<'b> {
             message: message.into(),
             slots,
             beats,
+            conditional: Vec::new(),
         }
+    }
+
+    /// Moves `beat` from the beats the sentence surely expresses to those
+    /// it expresses when its template uses `slot`.
+    pub fn via(mut self, beat: Option<&'b Beat>, slot: &'static str) -> Self {
+        if let Some(beat) = beat {
+            self.beats.retain(|b| !std::ptr::eq(*b, beat));
+            self.conditional.push((beat, slot));
+        }
+        self
     }
 }
 

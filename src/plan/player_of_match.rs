@@ -42,14 +42,28 @@ pub fn plan<'b>(a: &Analysis, beats: &Beats<'b>) -> Vec<ParagraphPlan<'b>> {
         "winning_goal": late.map(|l| l.slots.clone()),
         "header": goal_beats.iter().any(|g| g.slots["header"] == true),
         "record": record.map(|r| r.slots.clone()),
-        "rival": rival.map(|(p, _, _)| p),
+        "rival": rival.as_ref().map(|(p, _, _)| p.clone()),
         "won": a.m.result.winner == Some(side),
         "rating": a.m.ratings.get(&player),
     });
     let name = json!({ "player": player, "team": a.team(side).id });
     vec![
-        vec![Planned::new("player_of_match/name", name, used.clone())],
-        vec![Planned::new("player_of_match/reason", slots, used)],
+        // The name line cites what the player did, not his rival's miss.
+        vec![Planned::new(
+            "player_of_match/name",
+            name,
+            used.iter()
+                .copied()
+                .filter(|b| b.players.contains(&player))
+                .collect(),
+        )],
+        vec![
+            Planned::new("player_of_match/reason", slots, used)
+                .via(late, "winning_goal")
+                .via(record, "record")
+                .via(rival.as_ref().map(|r| r.1), "rival")
+                .via(rival.as_ref().map(|r| r.2), "rival"),
+        ],
     ]
 }
 

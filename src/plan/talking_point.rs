@@ -33,7 +33,8 @@ pub fn plan<'b>(
         slots["comeback"] = comeback.slots.clone();
         used.push(comeback);
     }
-    opening.push(Planned::new("talking/headline", slots.clone(), used));
+    let comeback = used.iter().copied().find(|b| b.rule == "comeback");
+    opening.push(Planned::new("talking/headline", slots.clone(), used).via(comeback, "comeback"));
     if let Some(quiet) = beats.top("quiet_star") {
         let mut s = quiet.slots.clone();
         let side = quiet.side.unwrap_or(Side::Home);
@@ -98,11 +99,15 @@ fn what_if<'b>(a: &Analysis, beats: &Beats<'b>, side: Side) -> Vec<ParagraphPlan
                 .of("knockout")
                 .any(|b| b.side == Some(side) && b.slots["outcome"] == "eliminated")
         );
-        paragraphs.push(vec![Planned::new(
-            "talking/what_if",
-            slots,
-            grievance.into_iter().chain(miss).collect(),
-        )]);
+        paragraphs.push(vec![
+            Planned::new(
+                "talking/what_if",
+                slots,
+                grievance.into_iter().chain(miss).collect(),
+            )
+            .via(grievance, "grievance")
+            .via(miss, "miss"),
+        ]);
     }
     if let Some(progression) = beats.for_side("progression", side) {
         let mut slots = progression.slots.clone();
@@ -110,7 +115,9 @@ fn what_if<'b>(a: &Analysis, beats: &Beats<'b>, side: Side) -> Vec<ParagraphPlan
         slots["final"] = json!(a.m.fixture.stage == crate::model::Stage::Final);
         slots["stage"] = json!(crate::sections::enum_name(&a.m.fixture.stage));
         let used = std::iter::once(progression).chain(miss).collect();
-        paragraphs.push(vec![Planned::new("talking/progression", slots, used)]);
+        paragraphs.push(vec![
+            Planned::new("talking/progression", slots, used).via(miss, "miss"),
+        ]);
     }
     paragraphs
 }

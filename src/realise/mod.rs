@@ -150,16 +150,36 @@ impl<'a> Realiser<'a> {
         slots: serde_json::Value,
         beats: &[&crate::beats::Beat],
     ) -> Result<Sentence> {
-        let mut evidence: Vec<String> = Vec::new();
-        for b in beats {
-            for e in &b.evidence {
-                if !evidence.contains(e) {
-                    evidence.push(e.clone());
-                }
-            }
-        }
-        let mut sentence = self.say(message, slots, evidence)?;
+        let mut sentence = self.say(message, slots, evidence_of(beats))?;
         sentence.beats = beats.iter().map(|b| b.id.clone()).collect();
+        Ok(sentence)
+    }
+
+    /// Renders a planned sentence. Its conditional beats are cited only if
+    /// the chosen template uses the slot that carries them.
+    pub fn say_planned(&mut self, planned: crate::plan::Planned) -> Result<Sentence> {
+        let all: Vec<&crate::beats::Beat> = planned
+            .beats
+            .iter()
+            .copied()
+            .chain(planned.conditional.iter().map(|(b, _)| *b))
+            .collect();
+        let mut sentence = self.say_beats(&planned.message, planned.slots, &all)?;
+        let source = self.bank.source(&sentence.variant).unwrap_or_default();
+        let dropped: Vec<&crate::beats::Beat> = planned
+            .conditional
+            .iter()
+            .filter(|(_, slot)| !uses_slot(source, slot))
+            .map(|(b, _)| *b)
+            .collect();
+        if !dropped.is_empty() {
+            let kept: Vec<&crate::beats::Beat> = all
+                .into_iter()
+                .filter(|b| !dropped.iter().any(|d| std::ptr::eq(*d, *b)))
+                .collect();
+            sentence.beats = kept.iter().map(|b| b.id.clone()).collect();
+            sentence.evidence = evidence_of(&kept);
+        }
         Ok(sentence)
     }
 
@@ -170,6 +190,19 @@ impl<'a> Realiser<'a> {
         slots: serde_json::Value,
         evidence: Vec<String>,
     ) -> Result<Sentence> {
+        // Every slot given must be declared in the catalogue, which lint
+        // checks templates against: a slot added here but not there would
+        // let lint pass a template that fails, or flag one that works.
+        #[cfg(debug_assertions)]
+        if let Some(map) = slots.as_object() {
+            for key in map.keys() {
+                debug_assert!(
+                    crate::catalogue::has_slot(message, key),
+                    "the message \"{message}\" is given the slot \"{key}\", which src/catalogue.rs does not declare for it (declared: {:?})",
+                    crate::catalogue::slots(message)
+                );
+            }
+        }
         let variants = self.variants_for(message, &slots);
         if variants.is_empty() {
             return Err(Error::single(
@@ -326,6 +359,34 @@ const OPENING_REDRAWS: u64 = 4;
 /// preference at all 29.4 and 0.063. 1 keeps most of the variety for a
 /// third of the repetition.
 pub const REPEAT_TOLERANCE: usize = 1;
+
+/// The evidence of some beats, each id once, in order.
+fn evidence_of(beats: &[&crate::beats::Beat]) -> Vec<String> {
+    let mut evidence: Vec<String> = Vec::new();
+    for e in beats.iter().flat_map(|b| &b.evidence) {
+        if !evidence.contains(e) {
+            evidence.push(e.clone());
+        }
+    }
+    evidence
+}
+
+/// Whether a template's `{{...}}` expressions use `slot` (as a whole
+/// path segment: `miss` in `{{#if miss}}` or `miss.cost`, not `missed`).
+pub fn uses_slot(source: &str, slot: &str) -> bool {
+    source
+        .split("{{")
+        .skip(1)
+        .filter_map(|part| part.split_once("}}").map(|(expr, _)| expr))
+        .any(|expr| {
+            expr.match_indices(slot).any(|(at, _)| {
+                let before = expr[..at].chars().next_back();
+                let after = expr[at + slot.len()..].chars().next();
+                let ident = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '_');
+                !ident(before) && !ident(after) && before != Some('"')
+            })
+        })
+}
 
 /// The candidate to keep: a fresh opening if any has one, then one within
 /// [`REPEAT_TOLERANCE`] of the fewest repeated content words, then the

@@ -55,7 +55,7 @@ fn realise(plan: Vec<ParagraphPlan>, r: &mut Realiser) -> Result<Vec<Paragraph>>
         .map(|paragraph| {
             let sentences = paragraph
                 .into_iter()
-                .map(|p| r.say_beats(&p.message, p.slots, &p.beats))
+                .map(|p| r.say_planned(p))
                 .collect::<Result<_>>()?;
             Ok(Paragraph { sentences })
         })

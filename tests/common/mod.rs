@@ -200,8 +200,12 @@ fn phrasebank_words() -> HashSet<String> {
 /// Writes a report with the built-in phrasebank, compiled once per test
 /// binary (compiling it is most of the cost of a report).
 pub fn write(m: &Match, options: &beatwriter::Options) -> Report {
+    beatwriter::report::write_report_with(m, options, bank()).unwrap_or_else(|e| panic!("{e}"))
+}
+
+/// The built-in phrasebank, compiled once per test binary.
+pub fn bank() -> &'static beatwriter::phrasebank::Phrasebank {
     static BANK: std::sync::OnceLock<beatwriter::phrasebank::Phrasebank> =
         std::sync::OnceLock::new();
-    let bank = BANK.get_or_init(|| beatwriter::phrasebank::Phrasebank::builtin("en").unwrap());
-    beatwriter::report::write_report_with(m, options, bank).unwrap_or_else(|e| panic!("{e}"))
+    BANK.get_or_init(|| beatwriter::phrasebank::Phrasebank::builtin("en").unwrap())
 }
