@@ -142,6 +142,7 @@ pub const MESSAGES: &[(&str, &[&str])] = &[
     ]),
     // Data sections: Match Highlights take every slot an event can fill.
     ("ratings/team", &["team", "starters", "subs"]),
+    ("ratings/computed", &[]),
     ("highlight/goal", &[
         "id", "minute", "added", "period", "team", "opponent_team", "home", "away", "is_home",
         "score", "score_before", "goal_state", "minutes_left", "player", "assist", "fouled",

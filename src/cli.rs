@@ -34,6 +34,11 @@ enum Command {
         #[arg(long, value_name = "FILE")]
         thresholds: Option<String>,
     },
+    /// Turn a provider's feed into a beatwriter/1 match file.
+    Import {
+        #[command(subcommand)]
+        provider: Provider,
+    },
     /// Check a phrasebank: templates compile, helpers exist, every message has a
     /// neutral variant; prints a coverage table (message × tone).
     #[command(
@@ -77,6 +82,8 @@ const REPORT_HELP: &str = "Examples:
   beatwriter report --variants 3 fixtures/eng-fra-2022-wc-qf.json
   beatwriter report --seed 7 --section talking_point fixtures/eng-fra-2022-wc-qf.json
   cat match.json | beatwriter report --format markdown -
+  beatwriter report --statsbomb-events 15986_events.json --statsbomb-lineups 15986_lineups.json \\
+      --statsbomb-match 15986_match.json
 
 The same file, options and seed always give the same text; another seed changes the
 wording, never the facts. Every report ends with a line giving its seed and options, so
@@ -86,7 +93,10 @@ any draft can be written again exactly.";
 #[derive(Args)]
 struct ReportArgs {
     /// Match file in the beatwriter/1 format, or `-` for standard input.
-    file: String,
+    #[arg(required_unless_present = "statsbomb_events")]
+    file: Option<String>,
+    #[command(flatten)]
+    statsbomb: StatsbombFeed,
     /// Seed for wording choices.
     #[arg(long, default_value_t = DEFAULT_SEED)]
     seed: u64,
@@ -116,6 +126,67 @@ struct ReportArgs {
     phrasebank: Option<std::path::PathBuf>,
 }
 
+/// A StatsBomb open-data feed to write from instead of a match file.
+#[derive(Args)]
+struct StatsbombFeed {
+    /// StatsBomb events file (with --statsbomb-lineups): write straight from the feed.
+    #[arg(
+        long,
+        value_name = "FILE",
+        requires = "statsbomb_lineups",
+        conflicts_with = "file"
+    )]
+    statsbomb_events: Option<std::path::PathBuf>,
+    /// StatsBomb line-ups file for the same match.
+    #[arg(long, value_name = "FILE", requires = "statsbomb_events")]
+    statsbomb_lineups: Option<std::path::PathBuf>,
+    /// StatsBomb matches-file entry for the match (competition, date, venue, score).
+    #[arg(long, value_name = "FILE", requires = "statsbomb_events")]
+    statsbomb_match: Option<std::path::PathBuf>,
+    /// Editorial context (records, next fixture...) to merge into the imported match.
+    #[arg(long, value_name = "FILE", requires = "statsbomb_events")]
+    context: Option<std::path::PathBuf>,
+    /// Keep going past inconsistencies in the feed, printing warnings.
+    #[arg(long, requires = "statsbomb_events")]
+    lenient: bool,
+}
+
+/// Options of `beatwriter import statsbomb`.
+#[derive(Args)]
+struct ImportStatsbomb {
+    /// The events file (e.g. 15986_events.json).
+    #[arg(long, value_name = "FILE")]
+    events: std::path::PathBuf,
+    /// The line-ups file (e.g. 15986_lineups.json).
+    #[arg(long, value_name = "FILE")]
+    lineups: std::path::PathBuf,
+    /// The match's entry from the matches file; without it, teams come from the
+    /// line-ups and the score from the events.
+    #[arg(long = "match", value_name = "FILE")]
+    match_file: Option<std::path::PathBuf>,
+    /// Editorial context (records, next fixture, VAR decisions the feed lacks) to merge in.
+    #[arg(long, value_name = "FILE")]
+    context: Option<std::path::PathBuf>,
+    /// Write the native match file here instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    output: Option<std::path::PathBuf>,
+    /// Keep going past inconsistencies (score, line-ups, ids), printing warnings.
+    #[arg(long)]
+    lenient: bool,
+    /// List the event types the importer ignored, with counts.
+    #[arg(long)]
+    verbose: bool,
+}
+
+#[derive(Subcommand)]
+enum Provider {
+    /// StatsBomb open data: events, line-ups and optionally the match entry.
+    #[command(
+        after_help = "Examples:\n  beatwriter import statsbomb --events 15986_events.json --lineups 15986_lineups.json \\\n      --match 15986_match.json -o barca-girona.json\n  beatwriter report barca-girona.json\n\nThe mapping (clock, own goals, names, computed ratings) is described in docs/statsbomb.md."
+    )]
+    Statsbomb(ImportStatsbomb),
+}
+
 #[derive(Clone, Copy, ValueEnum)]
 enum Format {
     /// Plain text.
@@ -134,6 +205,37 @@ enum Format {
 pub fn run() -> Result<u8, Error> {
     match Cli::parse().command {
         Command::Report(args) => report(args).map(|()| 0),
+        Command::Import {
+            provider: Provider::Statsbomb(args),
+        } => {
+            let imported = statsbomb(
+                &args.events,
+                &args.lineups,
+                args.match_file,
+                args.context,
+                args.lenient,
+            )?;
+            if args.verbose {
+                for (kind, n) in &imported.ignored {
+                    eprintln!("beatwriter: ignored {n} events of type \"{kind}\"");
+                }
+            }
+            let json = serde_json::to_string_pretty(&imported.m).unwrap_or_default() + "\n";
+            match &args.output {
+                Some(path) => std::fs::write(path, json).map_err(|e| {
+                    Error::single(
+                        ErrorKind::Io,
+                        path.display().to_string(),
+                        beatwriter::error::Diagnostic::new(
+                            "",
+                            format!("cannot write the match file: {e}"),
+                        ),
+                    )
+                })?,
+                None => print(&json),
+            }
+            Ok(0)
+        }
         Command::Lint { dir, language } => {
             let lint = match &dir {
                 Some(dir) => beatwriter::lint::lint_dir(dir, &language)?,
@@ -197,9 +299,56 @@ pub fn run() -> Result<u8, Error> {
     }
 }
 
+/// Imports a StatsBomb feed, printing its warnings on standard error.
+fn statsbomb(
+    events: &std::path::Path,
+    lineups: &std::path::Path,
+    match_file: Option<std::path::PathBuf>,
+    context: Option<std::path::PathBuf>,
+    lenient: bool,
+) -> Result<beatwriter::import::Imported, Error> {
+    let options = beatwriter::import::ImportOptions {
+        events: events.to_path_buf(),
+        lineups: lineups.to_path_buf(),
+        match_file,
+        context,
+        lenient,
+    };
+    let imported = beatwriter::import::statsbomb::import(&options)?;
+    for w in &imported.warnings {
+        eprintln!("beatwriter: warning: {w}");
+    }
+    Ok(imported)
+}
+
 /// `beatwriter report`: one draft, or K drafts with consecutive seeds.
 fn report(args: ReportArgs) -> Result<(), Error> {
-    let m = input::load_path(&args.file)?;
+    let (m, source) = match (
+        &args.file,
+        &args.statsbomb.statsbomb_events,
+        &args.statsbomb.statsbomb_lineups,
+    ) {
+        (_, Some(events), Some(lineups)) => {
+            let feed = &args.statsbomb;
+            let imported = statsbomb(
+                events,
+                lineups,
+                feed.statsbomb_match.clone(),
+                feed.context.clone(),
+                feed.lenient,
+            )?;
+            (imported.m, events.display().to_string())
+        }
+        (Some(file), _, _) => (input::load_path(file)?, file.clone()),
+        _ => {
+            let message = "give a match file, or --statsbomb-events with --statsbomb-lineups";
+            return Err(Error::single(
+                ErrorKind::Usage,
+                "",
+                beatwriter::error::Diagnostic::new("", message),
+            ));
+        }
+    };
     let bank = match &args.phrasebank {
         Some(dir) => beatwriter::phrasebank::Phrasebank::from_dir(dir, "en")?,
         None => beatwriter::phrasebank::Phrasebank::builtin("en")?,
@@ -240,8 +389,8 @@ fn report(args: ReportArgs) -> Result<(), Error> {
         out.push_str(&match args.format {
             Format::Text => output::text(&report),
             Format::Markdown => output::markdown(&report),
-            Format::Json => output::json(&report, &m, &args.file),
-            Format::Html => output::html::page(&output::provenance::view(&report, &m, &args.file)),
+            Format::Json => output::json(&report, &m, &source),
+            Format::Html => output::html::page(&output::provenance::view(&report, &m, &source)),
         });
         if k + 1 < u64::from(args.variants) {
             out.push('\n');

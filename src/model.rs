@@ -41,6 +41,9 @@ pub struct Match {
     /// Ratings out of ten by player id, when given by the desk.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub ratings: BTreeMap<String, Rating>,
+    /// Where the ratings came from: a desk's marks or a computed model.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ratings_basis: Option<RatingsBasis>,
     /// Editorial facts the event data cannot hold.
     #[serde(default)]
     pub context: Context,
@@ -223,6 +226,10 @@ pub struct Player {
     pub id: String,
     /// Full name for first mention: "Harry Kane".
     pub name: String,
+    /// The full legal name, when a provider gives one that differs from
+    /// `name` ("Lionel Andrés Messi Cuccittini"); kept, never printed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub legal_name: Option<String>,
     /// Name as printed in line-ups and ratings: "Kane", "T. Hernandez".
     pub display: String,
     /// Surname for later mentions: "Kane".
@@ -678,6 +685,16 @@ pub enum Rating {
     Mark(f32),
     /// Too brief an appearance to rate, written `"n/a"`.
     NotRated(NotRated),
+}
+
+/// Where a match's ratings came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RatingsBasis {
+    /// Marks given by a desk (the default when `ratings` is present).
+    Desk,
+    /// Computed from event data by `beatwriter::ratings`.
+    Computed,
 }
 
 /// The literal `"n/a"`.

@@ -16,6 +16,17 @@ pub fn write(inputs: &Inputs, r: &mut Realiser) -> Result<Vec<Paragraph>> {
         return Ok(Vec::new());
     }
     let mut paragraphs = Vec::new();
+    // Marks a model computed must never pass for a desk's judgement.
+    if a.m.ratings_basis == Some(crate::model::RatingsBasis::Computed) {
+        let note = r.say(
+            "ratings/computed",
+            json!({}),
+            vec!["ratings_basis".to_string()],
+        )?;
+        paragraphs.push(Paragraph {
+            sentences: vec![note],
+        });
+    }
     for side in [Side::Home, Side::Away] {
         let team = a.team(side);
         let rated = |starter: bool| -> Vec<Value> {

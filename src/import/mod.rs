@@ -1,0 +1,136 @@
+//! Importers: turn a data provider's files into a native [`Match`].
+//!
+//! Each provider lives in its own module ([`statsbomb`]). An importer reads
+//! the provider's files, maps them onto the `beatwriter/1` model, checks
+//! the result with [`crate::input::validate::validate`] and returns it with
+//! the warnings it collected on the way.
+
+pub mod statsbomb;
+
+use crate::error::{Diagnostic, Error, ErrorKind, Result};
+use crate::input::locate::{JsonPath, Seg, locate};
+use crate::model::Match;
+use serde::de::DeserializeOwned;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+/// What to import: the provider's files and how strict to be.
+#[derive(Debug, Clone, Default)]
+pub struct ImportOptions {
+    /// The events file (StatsBomb: `<match_id>_events.json`).
+    pub events: PathBuf,
+    /// The line-ups file (StatsBomb: `<match_id>_lineups.json`).
+    pub lineups: PathBuf,
+    /// The match's entry from the provider's matches file, when given:
+    /// competition, date, venue, referee, managers and the final score.
+    pub match_file: Option<PathBuf>,
+    /// An editorial context file (a JSON object with the native `context`
+    /// fields) merged into the imported match.
+    pub context: Option<PathBuf>,
+    /// Turn consistency problems (score disagreements, unknown players,
+    /// repeated ids) into warnings instead of errors.
+    pub lenient: bool,
+}
+
+/// The result of an import.
+#[derive(Debug, Clone)]
+pub struct Imported {
+    /// The native match, already validated.
+    pub m: Match,
+    /// Problems that did not stop the import (lenient mode) and notes on
+    /// guesses made (e.g. teams taken from the line-ups).
+    pub warnings: Vec<String>,
+    /// Provider event types the importer does not use, with their counts.
+    pub ignored: BTreeMap<String, usize>,
+}
+
+/// The file name as the user gave it, for error messages.
+pub(crate) fn display(path: &Path) -> String {
+    path.display().to_string()
+}
+
+/// Reads a file as UTF-8 text, with an I/O error naming it.
+pub(crate) fn read(path: &Path) -> Result<String> {
+    std::fs::read_to_string(path).map_err(|e| {
+        Error::single(
+            ErrorKind::Io,
+            display(path),
+            Diagnostic::new("", format!("cannot read the file: {e}")),
+        )
+    })
+}
+
+/// Deserialises `text` into `T`; on failure, parses again with the JSON
+/// path tracked so the error names the path and line:column. `what` says
+/// what the file should have been, for the message.
+pub(crate) fn parse<T: DeserializeOwned>(file: &str, text: &str, what: &str) -> Result<T> {
+    // The fast path: no path tracking unless something is wrong.
+    if let Ok(v) = serde_json::from_str::<T>(text) {
+        return Ok(v);
+    }
+    let mut de = serde_json::Deserializer::from_str(text);
+    let result: std::result::Result<T, _> = serde_path_to_error::deserialize(&mut de);
+    match result {
+        Ok(v) => {
+            // Only trailing text can make the plain parse fail here.
+            let e = de.end().err();
+            match e {
+                None => Ok(v),
+                Some(e) => Err(Error::single(
+                    ErrorKind::Syntax,
+                    file,
+                    Diagnostic {
+                        path: String::new(),
+                        position: Some((e.line(), e.column())),
+                        message: "unexpected text after the end of the JSON value".to_string(),
+                    },
+                )),
+            }
+        }
+        Err(e) => Err(shape_error(file, text, e, what)),
+    }
+}
+
+fn shape_error(
+    file: &str,
+    text: &str,
+    e: serde_path_to_error::Error<serde_json::Error>,
+    what: &str,
+) -> Error {
+    let path = JsonPath(
+        e.path()
+            .iter()
+            .filter_map(|seg| match seg {
+                serde_path_to_error::Segment::Seq { index } => Some(Seg::Index(*index)),
+                serde_path_to_error::Segment::Map { key } => Some(Seg::Key(key.clone())),
+                _ => None,
+            })
+            .collect(),
+    );
+    let inner = e.inner();
+    let kind = match inner.classify() {
+        serde_json::error::Category::Data => ErrorKind::Shape,
+        _ => ErrorKind::Syntax,
+    };
+    let position = (inner.line() > 0).then(|| (inner.line(), inner.column()));
+    let position = position.or_else(|| locate(text, &path));
+    let full = inner.to_string();
+    let suffix = format!(" at line {} column {}", inner.line(), inner.column());
+    let bare = full.strip_suffix(&suffix).unwrap_or(&full);
+    let message = match inner.classify() {
+        serde_json::error::Category::Eof => {
+            format!("the file ends too soon ({bare}); is it truncated? expected {what}")
+        }
+        serde_json::error::Category::Syntax => format!("invalid JSON: {bare}; expected {what}"),
+        _ => format!("{bare}; expected {what}"),
+    };
+    Error::single(
+        kind,
+        file,
+        Diagnostic {
+            path: path.to_string(),
+            position,
+            message,
+        },
+    )
+}

@@ -1,0 +1,388 @@
+//! The StatsBomb open-data importer.
+//!
+//! Reads `<id>_events.json`, `<id>_lineups.json` and, optionally, the
+//! match's entry from a matches file, and builds a validated native
+//! [`Match`]. The mapping, by concern:
+//!
+//! - [`raw`]: the StatsBomb files as serde types (only the fields used);
+//! - [`clock`]: elapsed minutes to the clock readers see;
+//! - [`lineups`]: squads and names;
+//! - [`events`]: goals, penalties, cards, substitutions, highlights;
+//! - [`stats`]: team statistics and player tallies for [`crate::ratings`];
+//! - [`consistency`]: checks across the files.
+//!
+//! `docs/statsbomb.md` describes the mapping for users.
+
+pub mod clock;
+pub mod consistency;
+pub mod events;
+pub mod lineups;
+pub mod raw;
+pub mod stats;
+
+use super::{ImportOptions, Imported, display, parse, read};
+use crate::error::{Diagnostic, Error, ErrorKind, Result};
+use crate::model::{
+    Context, Decider, Fixture, Match, MatchResult, RatingsBasis, SCHEMA_ID, Score, Sides, Stage,
+    Venue,
+};
+use std::collections::{HashMap, HashSet};
+
+/// Imports one StatsBomb match; see the module notes and
+/// `docs/statsbomb.md`.
+pub fn import(opts: &ImportOptions) -> Result<Imported> {
+    let events_file = display(&opts.events);
+    let lineups_file = display(&opts.lineups);
+    let events_text = read(&opts.events)?;
+    let raw_events: Vec<raw::Event> = parse(
+        &events_file,
+        &events_text,
+        "a StatsBomb events file (an array of events)",
+    )?;
+    let lineups_text = read(&opts.lineups)?;
+    let lineups: Vec<raw::LineupTeam> = parse(
+        &lineups_file,
+        &lineups_text,
+        "a StatsBomb line-ups file (an array of two teams)",
+    )?;
+    let info = match &opts.match_file {
+        Some(path) => {
+            let file = display(path);
+            let text = read(path)?;
+            let mut entries: Vec<raw::MatchInfo> = parse(
+                &file,
+                &text,
+                "a StatsBomb match entry (a one-element array)",
+            )?;
+            if entries.len() != 1 {
+                return Err(Error::single(
+                    ErrorKind::Shape,
+                    file,
+                    Diagnostic::new(
+                        "",
+                        format!("{} match entries; expected exactly one", entries.len()),
+                    ),
+                ));
+            }
+            Some((file, text, entries.remove(0)))
+        }
+        None => None,
+    };
+    from_parts(opts, &events_text, raw_events, &lineups_file, lineups, info)
+}
+
+/// The import once the files are parsed.
+fn from_parts(
+    opts: &ImportOptions,
+    events_text: &str,
+    raw_events: Vec<raw::Event>,
+    lineups_file: &str,
+    lineups: Vec<raw::LineupTeam>,
+    info: Option<(String, String, raw::MatchInfo)>,
+) -> Result<Imported> {
+    let events_file = display(&opts.events);
+    let mut warnings = Vec::new();
+    if lineups.len() != 2 {
+        return Err(Error::single(
+            ErrorKind::Shape,
+            lineups_file,
+            Diagnostic::new("", format!("{} teams; expected two", lineups.len())),
+        ));
+    }
+
+    // Consistency of the events with the line-ups.
+    let mut problems = consistency::events(&raw_events, &lineups);
+    if !problems.is_empty() {
+        consistency::locate_all(events_text, &mut problems);
+        settle(opts.lenient, &events_file, problems, &mut warnings)?;
+    }
+
+    // Home and away: the match file says; else the first Starting XI.
+    let starting: Vec<u64> = raw_events
+        .iter()
+        .filter(|e| e.kind.name == "Starting XI")
+        .map(|e| e.team.id)
+        .collect();
+    let home_id =
+        match &info {
+            Some((_, _, i)) => i.home_team.home_team_id,
+            None => {
+                let id = starting.first().copied().unwrap_or(lineups[0].team_id);
+                warnings.push(format!(
+                "no match file: {} taken as the home side (the first Starting XI in the events)",
+                lineups.iter().find(|t| t.team_id == id).map_or("?", |t| &t.team_name)
+            ));
+                id
+            }
+        };
+    let Some(home_index) = lineups.iter().position(|t| t.team_id == home_id) else {
+        return Err(Error::single(
+            ErrorKind::Invalid,
+            lineups_file,
+            Diagnostic::new(
+                "",
+                format!("the home team (id {home_id}) is not in the line-ups"),
+            ),
+        ));
+    };
+    let order = [&lineups[home_index], &lineups[1 - home_index]];
+    if let Some((file, _, i)) = &info
+        && i.away_team.away_team_id != order[1].team_id
+    {
+        return Err(Error::single(
+            ErrorKind::Invalid,
+            file.clone(),
+            Diagnostic::new(
+                "[0].away_team.away_team_id",
+                format!(
+                    "away team {} is not in the line-ups",
+                    i.away_team.away_team_id
+                ),
+            ),
+        ));
+    }
+
+    // What the events say about each player.
+    let mut seen: HashMap<u64, lineups::Seen> = HashMap::new();
+    for e in &raw_events {
+        if let Some(t) = e.tactics.as_ref().filter(|_| e.kind.name == "Starting XI") {
+            for p in &t.lineup {
+                let s = seen.entry(p.player.id).or_default();
+                s.starter = true;
+                s.appears = true;
+                s.position.get_or_insert_with(|| p.position.name.clone());
+            }
+        }
+        if let Some(p) = &e.player {
+            let s = seen.entry(p.id).or_default();
+            s.appears = true;
+            if let Some(pos) = &e.position {
+                s.position.get_or_insert_with(|| pos.name.clone());
+            }
+        }
+        if let Some(sub) = &e.substitution {
+            seen.entry(sub.replacement.id).or_default().appears = true;
+        }
+    }
+    let mut used = HashSet::new();
+    let mut known = HashMap::new();
+    let mut home = lineups::squad(order[0], 0, &seen, &mut used, &mut known, &mut warnings);
+    let mut away = lineups::squad(order[1], 1, &seen, &mut used, &mut known, &mut warnings);
+    if away.id == home.id {
+        away.id = format!("{}-2", away.id);
+    }
+
+    let team_side: HashMap<u64, usize> = [(order[0].team_id, 0), (order[1].team_id, 1)].into();
+    let by_id = raw_events
+        .iter()
+        .enumerate()
+        .map(|(i, e)| (e.id.as_str(), i))
+        .collect();
+    let ctx = events::Ctx {
+        raw: &raw_events,
+        by_id,
+        known: &known,
+        team_side: team_side.clone(),
+        team_ids: [home.id.clone(), away.id.clone()],
+    };
+    let converted = events::convert(&ctx);
+    warnings.extend(converted.warnings);
+    let native = converted.events;
+
+    // The result from the events, checked against the match file.
+    let mut by_phase = [Score::default(); 3];
+    let mut shootout = Score::default();
+    for e in &native {
+        let side = if e.team == home.id {
+            crate::model::Side::Home
+        } else {
+            crate::model::Side::Away
+        };
+        if e.kind == crate::model::EventType::ShootoutKick {
+            if e.outcome == Some(crate::model::ShotOutcome::Scored) {
+                shootout.add(side);
+            }
+            continue;
+        }
+        if e.kind.is_goal() {
+            let first = match e.period {
+                1 => 0,
+                2 => 1,
+                _ => 2,
+            };
+            for s in &mut by_phase[first..] {
+                s.add(side);
+            }
+        }
+    }
+    let extra_time = native.iter().any(|e| matches!(e.period, 3 | 4))
+        || raw_events.iter().any(|e| matches!(e.period, 3 | 4));
+    let shootout_played = native.iter().any(|e| e.period == 5);
+    if let Some((file, text, i)) = &info {
+        let mut problems = consistency::score(i, by_phase[2]);
+        if !problems.is_empty() {
+            consistency::locate_all(text, &mut problems);
+            settle(opts.lenient, file, problems, &mut warnings)?;
+        }
+    }
+    let result = result(by_phase, extra_time, shootout_played.then_some(shootout));
+
+    // Fixture.
+    let fixture = match &info {
+        Some((_, _, i)) => {
+            home.manager = i.home_team.managers.first().map(lineups::manager);
+            away.manager = i.away_team.managers.first().map(lineups::manager);
+            if i.home_team.home_team_name != home.name {
+                warnings.push(format!(
+                    "the match file calls the home side \"{}\", the line-ups \"{}\"",
+                    i.home_team.home_team_name, home.name
+                ));
+            }
+            let _ = &i.away_team.away_team_name;
+            let stage_name = i.competition_stage.as_ref().map(|s| s.name.as_str());
+            Fixture {
+                competition: i.competition.competition_name.clone(),
+                season: season(&i.season.season_name),
+                stage: stage(stage_name.unwrap_or("Regular Season")),
+                round: match (stage_name, i.match_week) {
+                    (Some("Regular Season") | None, Some(w)) => Some(format!("Matchday {w}")),
+                    (Some(s), _) if stage(s) == Stage::Group => Some(s.to_string()),
+                    _ => None,
+                },
+                date: i.match_date.clone(),
+                venue: i.stadium.as_ref().map(|s| Venue {
+                    name: s.name.clone(),
+                    city: None,
+                }),
+                referee: i.referee.as_ref().map(|r| r.name.clone()),
+                neutral: false,
+            }
+        }
+        None => {
+            warnings.push(
+                "no match file: competition, date and venue are unknown (date set to 1900-01-01)"
+                    .to_string(),
+            );
+            Fixture {
+                competition: "Unknown competition".to_string(),
+                season: String::new(),
+                stage: Stage::League,
+                round: None,
+                date: "1900-01-01".to_string(),
+                venue: None,
+                referee: None,
+                neutral: false,
+            }
+        }
+    };
+
+    let stats = stats::team_stats(&raw_events, &team_side);
+    let performances = stats::performances(&raw_events, &known);
+    let ratings = crate::ratings::rate_all(&performances);
+
+    let context = match &opts.context {
+        Some(path) => {
+            let file = display(path);
+            let text = read(path)?;
+            parse::<Context>(&file, &text, "an editorial context object")?
+        }
+        None => Context::default(),
+    };
+
+    let m = Match {
+        schema: SCHEMA_ID.to_string(),
+        fixture,
+        teams: Sides { home, away },
+        result,
+        events: native,
+        stats: Some(stats),
+        ratings_basis: (!ratings.is_empty()).then_some(RatingsBasis::Computed),
+        ratings,
+        context,
+    };
+    let problems = crate::input::validate::validate(&m);
+    if !problems.is_empty() {
+        let mut diagnostics = problems;
+        for d in &mut diagnostics {
+            d.message = format!("in the imported match: {}", d.message);
+        }
+        return Err(Error {
+            kind: ErrorKind::Invalid,
+            file: events_file,
+            diagnostics,
+        });
+    }
+    Ok(Imported {
+        m,
+        warnings,
+        ignored: converted.ignored,
+    })
+}
+
+/// Errors by default; warnings (formatted like errors) when lenient.
+fn settle(
+    lenient: bool,
+    file: &str,
+    problems: Vec<Diagnostic>,
+    warnings: &mut Vec<String>,
+) -> Result<()> {
+    let error = Error {
+        kind: ErrorKind::Invalid,
+        file: file.to_string(),
+        diagnostics: problems,
+    };
+    if !lenient {
+        return Err(error);
+    }
+    warnings.extend(error.to_string().lines().map(str::to_string));
+    Ok(())
+}
+
+/// The native result from goals by phase (first half, normal time, 120
+/// minutes) and an optional shoot-out score.
+fn result(by_phase: [Score; 3], extra_time: bool, shootout: Option<Score>) -> MatchResult {
+    let full_time = by_phase[1];
+    let after_extra_time = extra_time.then_some(by_phase[2]);
+    let (winner, decided_by) = match (full_time.leader(), after_extra_time, shootout) {
+        (Some(w), _, _) => (Some(w), Some(Decider::NormalTime)),
+        (None, Some(aet), s) => match (aet.leader(), s) {
+            (Some(w), _) => (Some(w), Some(Decider::ExtraTime)),
+            (None, Some(s)) => (s.leader(), s.leader().map(|_| Decider::Shootout)),
+            (None, None) => (None, None),
+        },
+        (None, None, Some(s)) => (s.leader(), s.leader().map(|_| Decider::Shootout)),
+        (None, None, None) => (None, None),
+    };
+    MatchResult {
+        half_time: by_phase[0],
+        full_time,
+        after_extra_time,
+        shootout,
+        winner,
+        decided_by,
+    }
+}
+
+/// "2018/2019" → "2018-19"; other spellings unchanged.
+pub fn season(name: &str) -> String {
+    match name.split_once('/') {
+        Some((a, b)) if a.len() == 4 && b.len() == 4 => format!("{a}-{}", &b[2..]),
+        _ => name.to_string(),
+    }
+}
+
+/// The native stage for a StatsBomb `competition_stage` name.
+pub fn stage(name: &str) -> Stage {
+    match name {
+        "Regular Season" => Stage::League,
+        "Group Stage" => Stage::Group,
+        "Round of 16" => Stage::RoundOf16,
+        "Quarter-finals" => Stage::QuarterFinal,
+        "Semi-finals" => Stage::SemiFinal,
+        "3rd Place Final" => Stage::ThirdPlace,
+        "Final" => Stage::Final,
+        n if n.starts_with("Round of 32") => Stage::RoundOf32,
+        n if n.contains("Friendly") => Stage::Friendly,
+        _ => Stage::Round,
+    }
+}
