@@ -8,7 +8,6 @@
 pub mod statsbomb;
 
 use crate::error::{Diagnostic, Error, ErrorKind, Result};
-use crate::input::locate::{JsonPath, Seg, locate};
 use crate::model::Match;
 use serde::de::DeserializeOwned;
 use std::collections::BTreeMap;
@@ -97,27 +96,9 @@ fn shape_error(
     e: serde_path_to_error::Error<serde_json::Error>,
     what: &str,
 ) -> Error {
-    let path = JsonPath(
-        e.path()
-            .iter()
-            .filter_map(|seg| match seg {
-                serde_path_to_error::Segment::Seq { index } => Some(Seg::Index(*index)),
-                serde_path_to_error::Segment::Map { key } => Some(Seg::Key(key.clone())),
-                _ => None,
-            })
-            .collect(),
-    );
-    let inner = e.inner();
-    let kind = match inner.classify() {
-        serde_json::error::Category::Data => ErrorKind::Shape,
-        _ => ErrorKind::Syntax,
-    };
-    let position = (inner.line() > 0).then(|| (inner.line(), inner.column()));
-    let position = position.or_else(|| locate(text, &path));
-    let full = inner.to_string();
-    let suffix = format!(" at line {} column {}", inner.line(), inner.column());
-    let bare = full.strip_suffix(&suffix).unwrap_or(&full);
-    let message = match inner.classify() {
+    let f = crate::input::parse_failure(text, &e);
+    let bare = &f.message;
+    let message = match f.category {
         serde_json::error::Category::Eof => {
             format!("the file ends too soon ({bare}); is it truncated? expected {what}")
         }
@@ -125,11 +106,11 @@ fn shape_error(
         _ => format!("{bare}; expected {what}"),
     };
     Error::single(
-        kind,
+        f.kind,
         file,
         Diagnostic {
-            path: path.to_string(),
-            position,
+            path: f.path.to_string(),
+            position: f.position,
             message,
         },
     )

@@ -70,7 +70,27 @@ pub fn parse(file: &str, text: &str) -> Result<Match> {
     Ok(parsed)
 }
 
-fn shape_error(file: &str, text: &str, e: serde_path_to_error::Error<serde_json::Error>) -> Error {
+/// What a failed parse tells about where and why, in our terms.
+#[derive(Debug)]
+pub struct ParseFailure {
+    /// Syntax (not JSON) or shape (not the expected structure).
+    pub kind: ErrorKind,
+    /// serde_json's own category (end of file, syntax, data...).
+    pub category: serde_json::error::Category,
+    /// Where in the document.
+    pub path: JsonPath,
+    /// Line and column, from the parser or found from the path.
+    pub position: Option<(usize, usize)>,
+    /// serde_json's message without its trailing position (we print our own).
+    pub message: String,
+}
+
+/// Reads a `serde_path_to_error` failure into a [`ParseFailure`]; shared
+/// by every reader of JSON (match files, provider feeds).
+pub fn parse_failure(
+    text: &str,
+    e: &serde_path_to_error::Error<serde_json::Error>,
+) -> ParseFailure {
     let path = JsonPath(
         e.path()
             .iter()
@@ -82,33 +102,48 @@ fn shape_error(file: &str, text: &str, e: serde_path_to_error::Error<serde_json:
             .collect(),
     );
     let inner = e.inner();
-    let kind = match inner.classify() {
+    let category = inner.classify();
+    let kind = match category {
         serde_json::error::Category::Data => ErrorKind::Shape,
         _ => ErrorKind::Syntax,
     };
-    let position = (inner.line() > 0).then(|| (inner.line(), inner.column()));
-    let position = position.or_else(|| locate(text, &path));
-    let diagnostic = Diagnostic {
-        path: path.to_string(),
+    let position = (inner.line() > 0)
+        .then(|| (inner.line(), inner.column()))
+        .or_else(|| locate(text, &path));
+    let full = inner.to_string();
+    let suffix = format!(" at line {} column {}", inner.line(), inner.column());
+    let message = full.strip_suffix(&suffix).unwrap_or(&full).to_string();
+    ParseFailure {
+        kind,
+        category,
+        path,
         position,
-        message: explain(inner, kind),
-    };
-    Error::single(kind, file, diagnostic)
+        message,
+    }
 }
 
-/// serde_json's message without its trailing position (we print our own),
-/// worded for someone editing the file by hand.
-fn explain(e: &serde_json::Error, kind: ErrorKind) -> String {
-    let full = e.to_string();
-    let suffix = format!(" at line {} column {}", e.line(), e.column());
-    let bare = full.strip_suffix(&suffix).unwrap_or(&full);
-    match kind {
-        ErrorKind::Syntax => format!("invalid JSON: {bare}"),
-        _ => bare.replace("unknown variant", "unknown value").replace(
-            "data did not match any variant of untagged enum Rating",
-            "expected a rating: a number from 0 to 10, or \"n/a\"",
-        ),
-    }
+fn shape_error(file: &str, text: &str, e: serde_path_to_error::Error<serde_json::Error>) -> Error {
+    let f = parse_failure(text, &e);
+    let message = match f.kind {
+        ErrorKind::Syntax => format!("invalid JSON: {}", f.message),
+        // Worded for someone editing the file by hand.
+        _ => f
+            .message
+            .replace("unknown variant", "unknown value")
+            .replace(
+                "data did not match any variant of untagged enum Rating",
+                "expected a rating: a number from 0 to 10, or \"n/a\"",
+            ),
+    };
+    Error::single(
+        f.kind,
+        file,
+        Diagnostic {
+            path: f.path.to_string(),
+            position: f.position,
+            message,
+        },
+    )
 }
 
 #[cfg(test)]
