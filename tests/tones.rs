@@ -284,3 +284,30 @@ fn leads_vary_across_fifty_seeds() {
 /// phrasebank had four variants per lead message; a drop below this floor
 /// means variants were lost or the choice stopped varying.
 const BIGRAM_FLOOR: f64 = 0.055;
+
+#[test]
+fn no_highlight_template_repeats() {
+    for path in FIXTURES {
+        let m = load(path);
+        let teams = [
+            None,
+            Some(m.teams.home.name.as_str()),
+            Some(m.teams.away.name.as_str()),
+        ];
+        for team in teams {
+            for seed in 0..20 {
+                let r = write(&m, &options("neutral", team, seed));
+                let mut variants = HashSet::new();
+                for (section, s) in sentences(&r) {
+                    if section == "highlights" {
+                        assert!(
+                            variants.insert(s.variant.clone()),
+                            "{path} for {team:?} seed {seed}: highlight template {} twice",
+                            s.variant
+                        );
+                    }
+                }
+            }
+        }
+    }
+}
