@@ -202,3 +202,24 @@ fn no_template_text_leaks() {
         }
     }
 }
+
+/// The README's sample is what the first set-up command prints today.
+#[test]
+fn the_readme_sample_is_the_current_output() {
+    let readme = std::fs::read_to_string("README.md").unwrap();
+    let sample = readme
+        .split("```text\n")
+        .nth(1)
+        .and_then(|s| s.split("```").next())
+        .expect("a text sample");
+    let report = output::text(&report(FIXTURES[0], beatwriter::report::DEFAULT_SEED));
+    for line in sample
+        .lines()
+        .filter(|l| !l.trim().is_empty() && l.trim() != "...")
+    {
+        assert!(
+            report.lines().any(|r| r == line),
+            "README line not in today's report:\n{line}"
+        );
+    }
+}
