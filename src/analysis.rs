@@ -4,7 +4,9 @@
 //!
 //! Nothing here writes prose; it answers questions about the match.
 
-use crate::model::{Event, EventType, Match, Player, Record, Score, Side, Tally, Team};
+use crate::model::{
+    Event, EventType, Match, Player, Record, Score, ShotOutcome, Side, Tally, Team,
+};
 use std::collections::HashMap;
 
 /// Everything later stages ask about a match.
@@ -254,6 +256,55 @@ fn minutes_left(e: &Event) -> Option<u16> {
     };
     let minute = e.minute?;
     (e.added == 0 && minute <= end).then(|| end - minute)
+}
+
+/// The scores the events make, phase by phase: what a match file's result
+/// must agree with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct EventScores {
+    /// Goals in period 1.
+    pub half_time: Score,
+    /// Goals in periods 1-2.
+    pub full_time: Score,
+    /// Goals in periods 1-4.
+    pub after_extra_time: Score,
+    /// Scored shoot-out kicks.
+    pub shootout: Score,
+    /// Whether any event falls in extra time (periods 3-4).
+    pub extra_time_played: bool,
+    /// Whether any event falls in the shoot-out (period 5).
+    pub shootout_played: bool,
+}
+
+impl EventScores {
+    /// Counts `events`; `home` is the home team's id, any other id the
+    /// away side's.
+    pub fn count<'e>(events: impl IntoIterator<Item = &'e Event>, home: &str) -> Self {
+        let mut s = EventScores::default();
+        for e in events {
+            let side = if e.team == home {
+                Side::Home
+            } else {
+                Side::Away
+            };
+            s.extra_time_played |= matches!(e.period, 3 | 4);
+            s.shootout_played |= e.period == 5;
+            if e.kind == EventType::ShootoutKick && e.outcome == Some(ShotOutcome::Scored) {
+                s.shootout.add(side);
+            }
+            if !e.kind.is_goal() {
+                continue;
+            }
+            if e.period == 1 {
+                s.half_time.add(side);
+            }
+            if e.period <= 2 {
+                s.full_time.add(side);
+            }
+            s.after_extra_time.add(side);
+        }
+        s
+    }
 }
 
 #[cfg(test)]

@@ -4,6 +4,7 @@
 //! Every check adds a [`Diagnostic`] with the JSON path of the offending
 //! value; all problems are collected so a desk fixes a file in one pass.
 
+use crate::analysis::EventScores;
 use crate::error::Diagnostic;
 use crate::model::{Decider, Event, EventType, Match, Rating, SCHEMA_ID, Score, Side};
 use std::collections::{HashMap, HashSet};
@@ -298,33 +299,24 @@ impl<'a> Validator<'a> {
 
     fn result(&mut self) {
         let r = &self.m.result;
-        let mut by_phase = [Score::default(); 3];
-        let mut shootout = Score::default();
-        let mut extra_time_played = false;
-        let mut shootout_played = false;
-        for e in &self.m.events {
-            let Some(side) = self.side_of_team(&e.team) else {
-                continue;
-            };
-            extra_time_played |= matches!(e.period, 3 | 4);
-            shootout_played |= e.period == 5;
-            if e.kind == EventType::ShootoutKick
-                && e.outcome == Some(crate::model::ShotOutcome::Scored)
-            {
-                shootout.add(side);
-            }
-            if !e.kind.is_goal() {
-                continue;
-            }
-            let first_phase = match e.period {
-                1 => 0,
-                2 => 1,
-                _ => 2,
-            };
-            for phase in &mut by_phase[first_phase..] {
-                phase.add(side);
-            }
-        }
+        // Events naming an unknown team are reported on their own; they
+        // must not also skew the score.
+        let known = self
+            .m
+            .events
+            .iter()
+            .filter(|e| self.side_of_team(&e.team).is_some());
+        let counted = EventScores::count(known, &self.m.teams.home.id);
+        let by_phase = [
+            counted.half_time,
+            counted.full_time,
+            counted.after_extra_time,
+        ];
+        let (shootout, extra_time_played, shootout_played) = (
+            counted.shootout,
+            counted.extra_time_played,
+            counted.shootout_played,
+        );
         self.score_matches(
             "result.half_time",
             Some(r.half_time),

@@ -12,7 +12,7 @@
 use super::raw;
 use crate::error::Diagnostic;
 use crate::input::locate::{JsonPath, locate};
-use crate::model::{Event, Score};
+use crate::model::Score;
 use std::collections::{HashMap, HashSet};
 
 /// Problems in the events file (JSON paths into it).
@@ -62,19 +62,6 @@ pub fn events(raw: &[raw::Event], lineups: &[raw::LineupTeam]) -> Vec<Diagnostic
         }
     }
     problems
-}
-
-/// Goals per side in the native events, periods 1-4.
-pub fn score_from_events(events: &[Event], home: &str) -> Score {
-    let mut score = Score::default();
-    for e in events.iter().filter(|e| e.kind.is_goal() && e.period < 5) {
-        if e.team == home {
-            score.home += 1;
-        } else {
-            score.away += 1;
-        }
-    }
-    score
 }
 
 /// A problem in the match file when its score disagrees with the events.

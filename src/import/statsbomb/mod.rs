@@ -190,34 +190,16 @@ fn from_parts(
     let native = converted.events;
 
     // The result from the events, checked against the match file.
-    let mut by_phase = [Score::default(); 3];
-    let mut shootout = Score::default();
-    for e in &native {
-        let side = if e.team == home.id {
-            crate::model::Side::Home
-        } else {
-            crate::model::Side::Away
-        };
-        if e.kind == crate::model::EventType::ShootoutKick {
-            if e.outcome == Some(crate::model::ShotOutcome::Scored) {
-                shootout.add(side);
-            }
-            continue;
-        }
-        if e.kind.is_goal() {
-            let first = match e.period {
-                1 => 0,
-                2 => 1,
-                _ => 2,
-            };
-            for s in &mut by_phase[first..] {
-                s.add(side);
-            }
-        }
-    }
+    let counted = crate::analysis::EventScores::count(&native, &home.id);
+    let by_phase = [
+        counted.half_time,
+        counted.full_time,
+        counted.after_extra_time,
+    ];
+    let shootout = counted.shootout;
     let extra_time = native.iter().any(|e| matches!(e.period, 3 | 4))
         || raw_events.iter().any(|e| matches!(e.period, 3 | 4));
-    let shootout_played = native.iter().any(|e| e.period == 5);
+    let shootout_played = counted.shootout_played;
     if let Some((file, text, i)) = &info {
         let mut problems = consistency::score(i, by_phase[2]);
         if !problems.is_empty() {
