@@ -243,16 +243,16 @@ pub const MESSAGES: &[(&str, &[&str])] = &[
     ]),
     ("highlight/shootout", &["home", "away", "score", "winner", "kicks"]),
     ("key_stats/record_equalled", &[
-        "player", "team", "counts", "scope", "note", "before", "after", "added", "record",
-        "holders",
+        "status", "player", "team", "counts", "scope", "note", "before", "after", "added",
+        "record", "holders",
     ]),
     ("key_stats/record_broken", &[
-        "player", "team", "counts", "scope", "note", "before", "after", "added", "record",
-        "holders",
+        "status", "player", "team", "counts", "scope", "note", "before", "after", "added",
+        "record", "holders",
     ]),
     ("key_stats/record_extended", &[
-        "player", "team", "counts", "scope", "note", "before", "after", "added", "record",
-        "holders",
+        "status", "player", "team", "counts", "scope", "note", "before", "after", "added",
+        "record", "holders",
     ]),
     ("key_stats/desk", &["text"]),
 ];

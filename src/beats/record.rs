@@ -49,9 +49,13 @@ impl Rule for Record {
                 slots: json!({
                     "status": status,
                     "player": r.player,
+                    "team": a.player(&r.player).map(|(_, side)| a.team(side).id.clone()),
                     "counts": enum_name(&r.counts),
                     "scope": r.scope,
+                    "note": r.note,
+                    "before": r.before,
                     "after": outcome.after,
+                    "added": outcome.after - r.before,
                     "record": r.record,
                     "holders": r.holders,
                 }),
