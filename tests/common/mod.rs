@@ -138,15 +138,12 @@ fn input_vocabulary(value: &serde_json::Value, words: &mut HashSet<String>) {
     }
 }
 
-/// Numbers the analysis derives: running scores, minutes left, record
-/// tallies after the match, and counts of things the rules found (two
-/// saves, three claims), which are at most the number of events.
+/// Numbers the analysis and the rules derive: running scores, minutes
+/// left, record tallies after the match, and every number in a beat's
+/// slots (two saves, three claims, a two-goal deficit).
 fn derived_numbers(m: &Match) -> HashSet<String> {
     let a = Analysis::new(m);
-    let mut out: HashSet<String> = (0..=m.events.len())
-        .map(|n| n.to_string())
-        .filter(|n| n.len() == 1)
-        .collect();
+    let mut out = HashSet::new();
     for moment in &a.timeline {
         for n in [moment.after.home, moment.after.away] {
             out.insert(n.to_string());
@@ -157,6 +154,10 @@ fn derived_numbers(m: &Match) -> HashSet<String> {
     }
     for r in a.records() {
         out.insert(r.after.to_string());
+    }
+    let beats = beatwriter::beats::detect_all(&a, &beatwriter::beats::Thresholds::builtin());
+    for b in &beats {
+        input_vocabulary(&b.slots, &mut out);
     }
     out
 }
