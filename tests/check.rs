@@ -115,17 +115,22 @@ const EDITS: &[(&str, &str, &str, &str)] = &[
     ),
 ];
 
+/// The edited draft has a finding on `line` that mentions `mention`.
+fn assert_flagged(what: &str, text: &str, line: usize, mention: &str) {
+    let found = findings(text);
+    assert!(
+        found
+            .iter()
+            .any(|f| f.line == line && f.problem.contains(mention)),
+        "{what}: expected a finding on line {line} mentioning {mention}, got {found:#?}"
+    );
+}
+
 #[test]
 fn every_deliberate_edit_is_flagged_on_its_line() {
     for (what, from, to, mention) in EDITS {
         let (text, line) = edited(from, to);
-        let found = findings(&text);
-        assert!(
-            found
-                .iter()
-                .any(|f| f.line == line && f.problem.contains(mention)),
-            "{what}: expected a finding on line {line} mentioning {mention}, got {found:#?}"
-        );
+        assert_flagged(what, &text, line, mention);
     }
 }
 
@@ -137,13 +142,7 @@ fn a_swapped_scorer_and_an_invented_player_are_flagged() {
         ("invented player", "Griezmann", "Pogba", "Pogba"),
     ] {
         let (text, line) = edited_in_line("78'", from, to);
-        let found = findings(&text);
-        assert!(
-            found
-                .iter()
-                .any(|f| f.line == line && f.problem.contains(mention)),
-            "{what}: expected a finding on line {line} mentioning {mention}, got {found:#?}"
-        );
+        assert_flagged(what, &text, line, mention);
     }
 }
 
