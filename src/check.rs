@@ -323,10 +323,11 @@ fn against_data(
 }
 
 /// Capitalised words the phrasebank itself writes ("Talking", "GOAL",
-/// "VAR"), which are not names.
+/// "VAR"), which are not names: the templates' and the lexicon's words.
 fn known_words(bank: &Phrasebank) -> impl Fn(&str) -> bool {
     let mut words: BTreeSet<String> = BTreeSet::new();
-    for (_, text) in crate::phrasebank::builtin_files() {
+    // The phrasebank the draft was written with, not always the built-in one.
+    for text in bank.texts() {
         for w in text.split(|c: char| !c.is_alphanumeric()) {
             words.insert(w.to_lowercase());
         }

@@ -234,6 +234,12 @@ impl Phrasebank {
         &self.version
     }
 
+    /// The text of every template, for callers that need the words the
+    /// phrasebank writes (the draft checker).
+    pub fn texts(&self) -> impl Iterator<Item = &str> {
+        self.sources.values().map(String::as_str)
+    }
+
     /// The template text of a variant, by its id.
     pub fn source(&self, variant_id: &str) -> Option<&str> {
         self.sources.get(variant_id).map(String::as_str)
@@ -265,13 +271,6 @@ impl Phrasebank {
         let mut tones: Vec<&str> = self.variants.keys().map(|(t, _)| t.as_str()).collect();
         tones.dedup();
         tones
-    }
-
-    /// Every (tone, message) pair with its variant count.
-    pub fn coverage(&self) -> impl Iterator<Item = (&str, &str, usize)> {
-        self.variants
-            .iter()
-            .map(|((t, m), v)| (t.as_str(), m.as_str(), v.len()))
     }
 
     /// Renders one variant with its slots.
