@@ -12,7 +12,7 @@ use std::time::Duration;
 
 fn data(name: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared/data/statsbomb")
+        .join("data/statsbomb")
         .join(name)
 }
 

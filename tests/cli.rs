@@ -42,7 +42,7 @@ fn beats_lists_the_decisive_miss_with_its_evidence() {
 
 fn statsbomb(name: &str) -> String {
     format!(
-        "{}/../shared/data/statsbomb/{name}",
+        "{}/data/statsbomb/{name}",
         env!("CARGO_MANIFEST_DIR")
     )
 }

@@ -7,7 +7,7 @@ use std::path::PathBuf;
 
 fn data(name: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared/data/statsbomb")
+        .join("data/statsbomb")
         .join(name)
 }
 
