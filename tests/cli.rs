@@ -41,10 +41,7 @@ fn beats_lists_the_decisive_miss_with_its_evidence() {
 }
 
 fn statsbomb(name: &str) -> String {
-    format!(
-        "{}/data/statsbomb/{name}",
-        env!("CARGO_MANIFEST_DIR")
-    )
+    format!("{}/data/statsbomb/{name}", env!("CARGO_MANIFEST_DIR"))
 }
 
 #[test]

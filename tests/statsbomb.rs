@@ -733,3 +733,27 @@ fn the_report_tells_the_story() {
         assert!(text.contains(needle), "missing {needle:?}:\n{text}");
     }
 }
+
+#[test]
+fn gzipped_feeds_are_read_as_they_are_shipped() {
+    let imported = statsbomb::import(&ImportOptions {
+        events: data("22921_events.json.gz"),
+        lineups: data("22921_lineups.json.gz"),
+        match_file: Some(data("22921_match.json")),
+        context: None,
+        lenient: false,
+    })
+    .unwrap_or_else(|e| panic!("import failed:\n{e}"));
+    let goals = imported
+        .m
+        .events
+        .iter()
+        .filter(|e| {
+            matches!(
+                e.kind,
+                EventType::Goal | EventType::OwnGoal | EventType::PenaltyScored
+            )
+        })
+        .count();
+    assert_eq!(goals, 4, "France Women's 4-0 Korea Republic Women's");
+}

@@ -48,9 +48,21 @@ pub(crate) fn display(path: &Path) -> String {
     path.display().to_string()
 }
 
-/// Reads a file as UTF-8 text, with an I/O error naming it.
+/// Reads a file as UTF-8 text, with an I/O error naming it. A file whose
+/// name ends in `.gz` is decompressed first: providers and open-data
+/// mirrors ship feeds gzipped, and a desk should not have to unpack them.
 pub(crate) fn read(path: &Path) -> Result<String> {
-    std::fs::read_to_string(path).map_err(|e| {
+    let gzipped = path.extension().is_some_and(|e| e == "gz");
+    let text = if gzipped {
+        std::fs::File::open(path).and_then(|f| {
+            let mut text = String::new();
+            std::io::Read::read_to_string(&mut flate2::read::GzDecoder::new(f), &mut text)?;
+            Ok(text)
+        })
+    } else {
+        std::fs::read_to_string(path)
+    };
+    text.map_err(|e| {
         Error::single(
             ErrorKind::Io,
             display(path),
