@@ -22,6 +22,33 @@ pub struct Fact {
     /// The JSON path in the match file, or `derived: ...` for a figure the
     /// analysis computes from the input; empty when the input lacks it.
     pub path: String,
+    /// For a derived figure, what it is computed from, so a tool can
+    /// compute it again.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub derived: Option<Derivation>,
+}
+
+/// How a figure that no single field holds follows from the input.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Derivation {
+    /// What is computed: `goals` (goal events credited to `team` within
+    /// `range`), `shootout_goals` (scored kicks), `minutes_left` (`end`
+    /// minus the minute), `record_after` (the tally before plus the events
+    /// that add to it), `count` (how many entries `from` lists) or
+    /// `match_length` (90, or 120 with extra time) or `rating_scale` (10:
+    /// ratings are marks out of ten).
+    pub rule: &'static str,
+    /// The input paths it is computed from.
+    pub from: Vec<String>,
+    /// The side a count of goals belongs to: `teams.home` or `teams.away`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub team: Option<String>,
+    /// For goals, the events considered: `events[a..b]`, `b` excluded.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub range: Option<String>,
+    /// For `minutes_left`, the minute the phase ends.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub end: Option<u16>,
 }
 
 /// Every name and number of a match, with its paths.
@@ -53,11 +80,10 @@ impl FactIndex {
         FactIndex { names, numbers }
     }
 
-    /// The names and numbers `text` states, in reading order. Paths under
-    /// one of the `prefer` prefixes (the sentence's evidence events) come
-    /// first when a fact sits at several places.
-    pub fn facts_in(&self, text: &str, prefer: &[String]) -> Vec<Fact> {
-        let mut found: Vec<(usize, Fact)> = Vec::new();
+    /// The names `text` states, with their byte spans, longest names
+    /// first taking precedence; in no particular order.
+    pub fn names_in(&self, text: &str, prefer: &[String]) -> Vec<(usize, usize, Fact)> {
+        let mut found = Vec::new();
         let mut taken = vec![false; text.len()];
         for (name, paths) in &self.names {
             for (at, _) in text.match_indices(name.as_str()) {
@@ -68,16 +94,28 @@ impl FactIndex {
                 taken[at..end].iter_mut().for_each(|t| *t = true);
                 found.push((
                     at,
+                    end,
                     Fact {
                         text: name.clone(),
                         kind: "name",
                         path: best(paths, prefer),
+                        derived: None,
                     },
                 ));
             }
         }
+        found
+    }
+
+    /// The names and numbers `text` states, in reading order. Paths under
+    /// one of the `prefer` prefixes (the sentence's evidence events) come
+    /// first when a fact sits at several places.
+    pub fn facts_in(&self, text: &str, prefer: &[String]) -> Vec<Fact> {
+        let names = self.names_in(text, prefer);
+        let inside_name = |at: usize| names.iter().any(|(s, e, _)| (*s..*e).contains(&at));
+        let mut found: Vec<(usize, Fact)> = names.iter().map(|(s, _, f)| (*s, f.clone())).collect();
         for (at, number) in numbers_in(text) {
-            if taken[at] {
+            if inside_name(at) {
                 continue;
             }
             let path = self
@@ -91,6 +129,7 @@ impl FactIndex {
                     text: number,
                     kind: "number",
                     path,
+                    derived: None,
                 },
             ));
         }

@@ -3,6 +3,7 @@
 
 pub mod html;
 pub mod provenance;
+pub mod trace;
 
 pub use provenance::json;
 

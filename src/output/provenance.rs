@@ -2,7 +2,8 @@
 //! the HTML review page shows. Built from a report and the match it was
 //! written from.
 
-use crate::facts::{Fact, FactIndex};
+use super::trace::{Context, Tracer};
+use crate::facts::Fact;
 use crate::model::Match;
 use crate::report::Report;
 use serde::Serialize;
@@ -117,16 +118,17 @@ pub struct BeatView {
 
 /// Builds the view of `report`, written from `m` (read from `source`).
 pub fn view(report: &Report, m: &Match, source: &str) -> ReportView {
-    let index = FactIndex::new(m);
+    let tracer = Tracer::new(m);
     let used = report.used_beats();
     let mut n = 0;
     let sections = report
         .sections
         .iter()
-        .map(|section| SectionView {
-            id: section.id.clone(),
-            heading: section.heading.clone(),
-            paragraphs: section
+        .map(|section| {
+            // Players named so far in the section, most recent first: "He"
+            // in Player of the match is the player its first line names.
+            let mut named: Vec<String> = Vec::new();
+            let paragraphs = section
                 .paragraphs
                 .iter()
                 .map(|p| {
@@ -134,11 +136,29 @@ pub fn view(report: &Report, m: &Match, source: &str) -> ReportView {
                         .iter()
                         .map(|s| {
                             n += 1;
-                            sentence(format!("s{n}"), s, report, m, &index)
+                            let view = sentence(
+                                format!("s{n}"),
+                                s,
+                                report,
+                                m,
+                                &tracer,
+                                &section.id,
+                                &named,
+                            );
+                            let mut now = tracer.players_named(&s.text);
+                            now.reverse();
+                            now.append(&mut named);
+                            named = now;
+                            view
                         })
                         .collect()
                 })
-                .collect(),
+                .collect();
+            SectionView {
+                id: section.id.clone(),
+                heading: section.heading.clone(),
+                paragraphs,
+            }
         })
         .collect();
     let beats: Vec<BeatView> = report
@@ -180,7 +200,9 @@ fn sentence(
     s: &crate::report::Sentence,
     report: &Report,
     m: &Match,
-    index: &FactIndex,
+    tracer: &Tracer,
+    section: &str,
+    named: &[String],
 ) -> SentenceView {
     let evidence: Vec<EvidenceView> = s
         .evidence
@@ -198,13 +220,18 @@ fn sentence(
             },
         })
         .collect();
-    // Paths of the evidence events, so a minute is traced to its own event.
-    let prefer: Vec<String> = s
-        .evidence
-        .iter()
-        .filter_map(|e| m.events.iter().position(|x| &x.id == e))
-        .map(|i| format!("events[{i}]."))
-        .collect();
+    let cx = Context {
+        section,
+        evidence: &s.evidence,
+        beat_evidence: s
+            .beats
+            .iter()
+            .filter_map(|b| report.beats.iter().find(|x| &x.id == b))
+            .map(|b| b.evidence.as_slice())
+            .collect(),
+        section_players: named,
+        text: &s.text,
+    };
     SentenceView {
         id,
         text: s.text.clone(),
@@ -221,7 +248,7 @@ fn sentence(
             })
             .collect(),
         evidence,
-        facts: index.facts_in(&s.text, &prefer),
+        facts: tracer.facts(&s.text, &cx),
     }
 }
 
