@@ -23,21 +23,57 @@ use std::collections::BTreeSet;
 pub struct Finding {
     /// 1-based line of the draft.
     pub line: usize,
+    /// 1-based column (in characters) of the word at fault.
+    pub column: usize,
+    /// A short stable code: `check/figure`, `check/name`, `check/unknown`.
+    pub code: &'static str,
     /// What is wrong.
     pub problem: String,
     /// What the data says instead.
     pub data_says: String,
 }
 
+impl Finding {
+    /// The finding as a diagnostic of `draft`.
+    pub fn located(&self, draft: &str) -> crate::error::Located {
+        crate::error::Located {
+            file: draft.to_string(),
+            line: Some(self.line),
+            column: Some(self.column.max(1)),
+            path: String::new(),
+            code: self.code.to_string(),
+            severity: crate::error::Severity::Error,
+            message: self.problem.clone(),
+            expected: Some(self.data_says.clone()),
+        }
+    }
+}
+
 /// How similar a draft line must be to a generated paragraph (shared
 /// words over all words) to be taken as an edit of it.
 const SAME_PARAGRAPH: f64 = 0.4;
 
-/// Checks `draft` against `m`; findings in line order, empty when clean.
+/// Checks `draft` against `m` with the options in its last line, if it
+/// has one; findings in line order, empty when clean.
 pub fn check(draft: &str, m: &Match, bank: &Phrasebank) -> Result<Vec<Finding>> {
+    check_with(draft, m, bank, None)
+}
+
+/// Checks `draft` against `m`, as written with `options` (from a
+/// provenance file) or, without them, with the options its last line gives.
+pub fn check_with(
+    draft: &str,
+    m: &Match,
+    bank: &Phrasebank,
+    options: Option<Options>,
+) -> Result<Vec<Finding>> {
     let index = FactIndex::new(m);
-    let original = match options_of(draft) {
-        Some(options) => Some(write_report_with(m, &options?, bank)?),
+    let options = match options {
+        Some(o) => Some(o),
+        None => options_of(draft).transpose()?,
+    };
+    let original = match options {
+        Some(options) => Some(write_report_with(m, &options, bank)?),
         None => None,
     };
     let paragraphs = original.as_ref().map(paragraphs_of).unwrap_or_default();
@@ -53,12 +89,26 @@ pub fn check(draft: &str, m: &Match, bank: &Phrasebank) -> Result<Vec<Finding>> 
             continue;
         }
         let text = text.trim_start_matches('#').trim();
+        let first = findings.len();
         match best_match(text, &paragraphs) {
             Some(source) => compare(line_no, text, source, &index, &known, &mut findings),
             None => against_data(line_no, text, &index, &known, &mut findings),
         }
+        for f in &mut findings[first..] {
+            f.column = column_of(line, &f.problem);
+        }
     }
     Ok(findings)
+}
+
+/// The 1-based character column of the first quoted word of `problem` in
+/// `line`, or 1.
+fn column_of(line: &str, problem: &str) -> usize {
+    let quoted = problem.split('"').nth(1).unwrap_or_default();
+    match line.find(quoted).filter(|_| !quoted.is_empty()) {
+        Some(at) => line[..at].chars().count() + 1,
+        None => 1,
+    }
 }
 
 /// The report options recorded in a draft's last line, if it has one.
@@ -103,25 +153,25 @@ fn bad_footer(what: &str) -> Error {
     )
 }
 
-/// Words split on spaces, with "double quotes" grouping.
+/// Words split on spaces, with "double quotes" grouping and `\` escaping
+/// the next character (as [`output::quote`] writes them).
 fn split_quoted(text: &str) -> Vec<String> {
     let mut out = Vec::new();
-    let mut current = String::new();
+    let mut current: Option<String> = None;
     let mut quoted = false;
-    for c in text.chars() {
+    let mut chars = text.chars();
+    while let Some(c) = chars.next() {
         match c {
-            '"' => quoted = !quoted,
-            ' ' if !quoted => {
-                if !current.is_empty() {
-                    out.push(std::mem::take(&mut current));
-                }
+            '\\' => current.get_or_insert_default().extend(chars.next()),
+            '"' => {
+                quoted = !quoted;
+                current.get_or_insert_default();
             }
-            c => current.push(c),
+            ' ' if !quoted => out.extend(current.take()),
+            c => current.get_or_insert_default().push(c),
         }
     }
-    if !current.is_empty() {
-        out.push(current);
-    }
+    out.extend(current);
     out
 }
 
@@ -193,6 +243,8 @@ fn compare(
         if new && !named && (unknown || lost_a_name) {
             findings.push(Finding {
                 line,
+                column: 0,
+                code: "check/unknown",
                 problem: format!("\"{word}\" is not in the match"),
                 data_says: format!(
                     "no player, team or place of that name; the line as written: \"{source}\""
@@ -229,6 +281,8 @@ fn changed_names(
         };
         findings.push(Finding {
             line,
+            column: 0,
+            code: "check/name",
             problem: format!("the name \"{name}\" was changed or added"),
             data_says,
         });
@@ -249,6 +303,8 @@ fn changed_figures(line: usize, text: &str, source: &str, findings: &mut Vec<Fin
         };
         findings.push(Finding {
             line,
+            column: 0,
+            code: "check/figure",
             problem: format!("the figure \"{figure}\" was changed or added"),
             data_says,
         });
@@ -308,6 +364,8 @@ fn against_data(
     {
         findings.push(Finding {
             line,
+            column: 0,
+            code: "check/figure",
             problem: format!("the figure \"{}\" is not in the match data", fact.text),
             data_says: "no event, score, minute or record in the match file has it".to_string(),
         });
@@ -315,6 +373,8 @@ fn against_data(
     for name in index.unknown_names(text, known) {
         findings.push(Finding {
             line,
+            column: 0,
+            code: "check/unknown",
             problem: format!("\"{name}\" is not in the match"),
             data_says: "no player, team, manager or place in the match file has this name"
                 .to_string(),

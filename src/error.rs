@@ -5,6 +5,7 @@
 //! collected rather than stopping at the first, so one run shows a desk
 //! everything to fix.
 
+use serde::Serialize;
 use std::fmt;
 
 /// One problem at one place in an input file.
@@ -47,6 +48,35 @@ pub enum ErrorKind {
     Render,
     /// A command-line argument is unusable.
     Usage,
+}
+
+impl ErrorKind {
+    /// A short stable code for machine-readable diagnostics.
+    pub fn code(self) -> &'static str {
+        match self {
+            ErrorKind::Io => "io",
+            ErrorKind::Syntax => "syntax",
+            ErrorKind::Shape => "shape",
+            ErrorKind::Invalid => "invalid",
+            ErrorKind::Phrasebank => "phrasebank",
+            ErrorKind::Render => "render",
+            ErrorKind::Usage => "usage",
+        }
+    }
+
+    /// The command's exit code for this failure: 2 for bad input or usage,
+    /// 3 for a phrasebank or internal failure. (0 is success and 1 means
+    /// `check` or `lint` found problems.)
+    pub fn exit_code(self) -> u8 {
+        match self {
+            ErrorKind::Io
+            | ErrorKind::Syntax
+            | ErrorKind::Shape
+            | ErrorKind::Invalid
+            | ErrorKind::Usage => 2,
+            ErrorKind::Phrasebank | ErrorKind::Render => 3,
+        }
+    }
 }
 
 /// An error with the file it concerns and every problem found.
@@ -97,6 +127,108 @@ impl fmt::Display for Error {
 }
 
 impl std::error::Error for Error {}
+
+impl Error {
+    /// Each problem as a printable diagnostic.
+    pub fn located(&self) -> Vec<Located> {
+        self.diagnostics
+            .iter()
+            .map(|d| Located::new(&self.file, d, self.kind.code(), Severity::Error))
+            .collect()
+    }
+}
+
+/// How serious a diagnostic is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// The input, phrasebank or draft is wrong.
+    Error,
+    /// Worth a look; does not fail.
+    Warning,
+    /// Advice (lint's notes).
+    Note,
+}
+
+/// One diagnostic with everything a person or a tool needs to act on it:
+/// what `--message-format json` prints, one object per line.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Located {
+    /// The file, as the user named it; empty for a usage error.
+    pub file: String,
+    /// 1-based line, when known.
+    pub line: Option<usize>,
+    /// 1-based column, when known.
+    pub column: Option<usize>,
+    /// JSON path in the file (`events[3].minute`), or empty.
+    pub path: String,
+    /// A short stable code: `syntax`, `shape`, `invalid`, `io`, `usage`,
+    /// `phrasebank`, `render`, `lint`, `check/figure`, `check/name`...
+    pub code: String,
+    /// `error`, `warning` or `note`.
+    pub severity: Severity,
+    /// What is wrong.
+    pub message: String,
+    /// What was expected instead, when the message says.
+    pub expected: Option<String>,
+}
+
+impl Located {
+    /// A diagnostic of `file`, its message split at "; expected".
+    pub fn new(file: &str, d: &Diagnostic, code: &str, severity: Severity) -> Self {
+        let (message, expected) = split_expected(&d.message);
+        Located {
+            file: file.to_string(),
+            line: d.position.map(|(l, _)| l),
+            column: d.position.map(|(_, c)| c.max(1)),
+            path: d.path.clone(),
+            code: code.to_string(),
+            severity,
+            message,
+            expected,
+        }
+    }
+
+    /// `FILE:LINE:COLUMN: error: at PATH: message; expected what`, the
+    /// form editors' problem matchers read. A diagnostic without a file
+    /// (a usage error) starts `beatwriter:`.
+    pub fn text(&self) -> String {
+        let severity = match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Note => "note",
+        };
+        let place = match (self.file.is_empty(), self.line, self.column) {
+            (true, _, _) => "beatwriter".to_string(),
+            (false, Some(l), Some(c)) => format!("{}:{l}:{c}", self.file),
+            (false, Some(l), None) => format!("{}:{l}", self.file),
+            (false, None, _) => self.file.clone(),
+        };
+        let at = if self.path.is_empty() {
+            String::new()
+        } else {
+            format!("at {}: ", self.path)
+        };
+        let expected = self
+            .expected
+            .as_ref()
+            .map_or(String::new(), |e| format!("; expected {e}"));
+        format!("{place}: {severity}: {at}{}{expected}", self.message)
+    }
+
+    /// One line of JSON.
+    pub fn json(&self) -> String {
+        serde_json::to_string(self).unwrap_or_default()
+    }
+}
+
+/// "what is wrong; expected what" split into its two halves.
+pub fn split_expected(message: &str) -> (String, Option<String>) {
+    match message.split_once("; expected ") {
+        Some((what, expected)) => (what.to_string(), Some(expected.to_string())),
+        None => (message.to_string(), None),
+    }
+}
 
 /// Shorthand for results in this crate.
 pub type Result<T, E = Error> = std::result::Result<T, E>;

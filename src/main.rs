@@ -1,19 +1,13 @@
-//! The `beatwriter` command: maps the library's results to exit codes.
+//! The `beatwriter` command.
 //!
-//! Exit codes: 0 success, 1 an internal or phrasebank failure (and lint
-//! problems), 2 bad input or usage (the error names the file, the JSON path, line:column and what
-//! was expected).
+//! Exit codes: 0 success; 1 `check` or `lint` found problems; 2 bad input
+//! or usage (the error names the file, the JSON path, line:column and what
+//! was expected); 3 a phrasebank or internal failure.
 
 mod cli;
 
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    match cli::run() {
-        Ok(code) => ExitCode::from(code),
-        Err(e) => {
-            eprintln!("{}", cli::format_error(&e));
-            ExitCode::from(cli::exit_code(&e))
-        }
-    }
+    ExitCode::from(cli::run())
 }

@@ -249,7 +249,7 @@ fn missing_file_is_a_clear_error() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(2));
     assert!(
-        stderr.contains("no/such/match.json: cannot read the file"),
+        stderr.contains("no/such/match.json: error: cannot read the file"),
         "{stderr}"
     );
 }

@@ -117,3 +117,270 @@ fn a_truncated_feed_is_a_clear_error() {
         "{stderr}"
     );
 }
+
+/// Runs the command: exit code, stdout, stderr.
+fn run_full(args: &[&str]) -> (i32, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_beatwriter"))
+        .args(args)
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).to_string(),
+        String::from_utf8_lossy(&out.stderr).to_string(),
+    )
+}
+
+fn tmp(name: &str, text: &str) -> String {
+    let path = std::path::PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(name);
+    std::fs::write(&path, text).unwrap();
+    path.to_str().unwrap().to_string()
+}
+
+/// A match file with a misspelt team id in one event: bad input.
+fn bad_match() -> String {
+    let text = std::fs::read_to_string("fixtures/eng-fra-2022-wc-qf.json").unwrap();
+    tmp(
+        "bad-team.json",
+        &text.replacen("\"team\": \"fra\"", "\"team\": \"frx\"", 1),
+    )
+}
+
+/// Every line of JSON diagnostics has the documented fields.
+fn json_diagnostics(text: &str) -> Vec<serde_json::Value> {
+    let lines: Vec<serde_json::Value> = text
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("{e}: {l}")))
+        .collect();
+    assert!(!lines.is_empty(), "no diagnostics");
+    for d in &lines {
+        for field in [
+            "file", "line", "column", "path", "code", "severity", "message", "expected",
+        ] {
+            assert!(d.get(field).is_some(), "{field} missing in {d}");
+        }
+        if let Some(c) = d["column"].as_u64() {
+            assert!(c >= 1, "column 0 in {d}");
+        }
+    }
+    lines
+}
+
+/// A text diagnostic: FILE:LINE:COLUMN: error: ...
+fn starts_with_place(line: &str, file: &str) -> bool {
+    let Some(rest) = line.strip_prefix(&format!("{file}:")) else {
+        return false;
+    };
+    let mut parts = rest.splitn(3, ':');
+    let (l, c) = (parts.next().unwrap_or(""), parts.next().unwrap_or(""));
+    l.parse::<usize>().is_ok() && c.parse::<usize>().is_ok_and(|c| c > 0)
+}
+
+#[test]
+fn help_states_the_exit_codes() {
+    for command in ["report", "validate", "check", "lint", "beats"] {
+        let (_, help) = run(&[command, "--help"]);
+        assert!(
+            help.contains(
+                "Exit codes: 0 success; 1 check or lint found problems; 2 bad input or usage;"
+            ) && help.contains("3 a phrasebank or internal failure"),
+            "{command}:\n{help}"
+        );
+    }
+    let (_, help) = run(&["--help"]);
+    assert!(help.contains("Exit codes:"), "{help}");
+}
+
+#[test]
+fn validate_reports_bad_input_as_file_line_column_on_stderr_and_exits_2() {
+    let bad = bad_match();
+    let (code, stdout, stderr) = run_full(&["validate", &bad]);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(stdout.is_empty(), "{stdout}");
+    let line = stderr.lines().next().unwrap();
+    assert!(starts_with_place(line, &bad), "{line}");
+    assert!(line.contains(": error: at events[0].team: "), "{line}");
+    let (code, _, stderr) = run_full(&["validate", "--message-format", "json", &bad]);
+    assert_eq!(code, 2);
+    let d = &json_diagnostics(&stderr)[0];
+    assert_eq!(d["file"], bad.as_str());
+    assert_eq!(d["path"], "events[0].team");
+    assert_eq!(d["code"], "invalid");
+    assert!(d["line"].as_u64().unwrap() > 1);
+    assert!(d["expected"].as_str().unwrap().contains("eng"), "{d}");
+}
+
+#[test]
+fn validate_takes_several_files_and_reports_each() {
+    let bad = bad_match();
+    let (code, stdout, stderr) = run_full(&[
+        "validate",
+        "fixtures/eng-fra-2022-wc-qf.json",
+        &bad,
+        "fixtures/ger-swe-2018-wc-group.json",
+    ]);
+    assert_eq!(code, 2);
+    assert_eq!(
+        stdout.lines().filter(|l| l.starts_with("ok: ")).count(),
+        2,
+        "{stdout}"
+    );
+    assert!(stderr.contains(&bad), "{stderr}");
+    let (code, _, _) = run_full(&[
+        "validate",
+        "fixtures/eng-fra-2022-wc-qf.json",
+        "fixtures/ger-swe-2018-wc-group.json",
+    ]);
+    assert_eq!(code, 0);
+}
+
+#[test]
+fn report_exit_codes_2_for_bad_input_and_3_for_a_broken_phrasebank() {
+    let (code, stdout, stderr) = run_full(&["report", &bad_match()]);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(stdout.is_empty());
+    let (code, _, stderr) = run_full(&[
+        "report",
+        "--message-format",
+        "json",
+        "--tone",
+        "purple",
+        "fixtures/eng-fra-2022-wc-qf.json",
+    ]);
+    assert_eq!(code, 2);
+    let d = &json_diagnostics(&stderr)[0];
+    assert_eq!(d["code"], "usage");
+    assert!(d["expected"].as_str().unwrap().contains("neutral"), "{d}");
+    let (code, _, stderr) = run_full(&[
+        "report",
+        "--phrasebank",
+        "tests/phrasebanks/broken",
+        "fixtures/eng-fra-2022-wc-qf.json",
+    ]);
+    assert_eq!(code, 3, "{stderr}");
+    let (code, _, stderr) = run_full(&[
+        "report",
+        "--message-format",
+        "json",
+        "--phrasebank",
+        "tests/phrasebanks/broken",
+        "fixtures/eng-fra-2022-wc-qf.json",
+    ]);
+    assert_eq!(code, 3);
+    assert!(
+        json_diagnostics(&stderr)
+            .iter()
+            .all(|d| d["code"] == "phrasebank"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn lint_findings_go_to_stdout_as_text_or_json_and_exit_1() {
+    let (code, stdout, _) = run_full(&["lint", "tests/phrasebanks/broken"]);
+    assert_eq!(code, 1);
+    let first = stdout.lines().next().unwrap();
+    let file = first.split(':').next().unwrap();
+    assert!(
+        starts_with_place(first, file) && first.contains(": error: "),
+        "{first}"
+    );
+    let (code, stdout, _) = run_full(&[
+        "lint",
+        "--message-format",
+        "json",
+        "tests/phrasebanks/broken",
+    ]);
+    assert_eq!(code, 1);
+    let all = json_diagnostics(&stdout);
+    assert!(
+        all.iter()
+            .any(|d| d["severity"] == "error" && d["line"].is_u64())
+    );
+    assert!(all.iter().all(|d| d["code"] == "lint"));
+    let (code, _, _) = run_full(&["lint", "--message-format", "json"]);
+    assert_eq!(code, 0);
+}
+
+#[test]
+fn check_findings_go_to_stdout_as_text_or_json_and_exit_1() {
+    let (_, draft, _) = run_full(&["report", "fixtures/eng-fra-2022-wc-qf.json"]);
+    let wrong = tmp(
+        "wrong-minute.txt",
+        &draft.replacen("on 17 minutes", "on 19 minutes", 1),
+    );
+    let line_no = draft
+        .lines()
+        .position(|l| l.contains("on 17 minutes"))
+        .unwrap()
+        + 1;
+    let (code, stdout, stderr) = run_full(&[
+        "check",
+        &wrong,
+        "--match",
+        "fixtures/eng-fra-2022-wc-qf.json",
+    ]);
+    assert_eq!(code, 1, "{stderr}");
+    let first = stdout.lines().next().unwrap();
+    assert!(first.starts_with(&format!("{wrong}:{line_no}:")), "{first}");
+    assert!(starts_with_place(first, &wrong), "{first}");
+    let (code, stdout, _) = run_full(&[
+        "check",
+        "--message-format",
+        "json",
+        &wrong,
+        "--match",
+        "fixtures/eng-fra-2022-wc-qf.json",
+    ]);
+    assert_eq!(code, 1);
+    let d = &json_diagnostics(&stdout)[0];
+    assert_eq!(d["line"], line_no);
+    assert_eq!(d["code"], "check/figure");
+    let column = d["column"].as_u64().unwrap() as usize;
+    let edited = std::fs::read_to_string(&wrong).unwrap();
+    let line = edited.lines().nth(line_no - 1).unwrap();
+    assert!(
+        line[column - 1..].starts_with("19"),
+        "column {column} of {line}"
+    );
+    assert!(d["expected"].as_str().unwrap().starts_with("17"), "{d}");
+    let (code, _, stderr) = run_full(&[
+        "check",
+        "--message-format",
+        "json",
+        &wrong,
+        "--match",
+        &bad_match(),
+    ]);
+    assert_eq!(code, 2);
+    json_diagnostics(&stderr);
+}
+
+#[test]
+fn import_diagnostics_as_text_or_json_exit_2() {
+    let cut = tmp("cut.json", "[{\"id\": \"a\"");
+    for format in ["text", "json"] {
+        let (code, stdout, stderr) = run_full(&[
+            "import",
+            "statsbomb",
+            "--message-format",
+            format,
+            "--events",
+            &cut,
+            "--lineups",
+            &statsbomb("15986_lineups.json"),
+        ]);
+        assert_eq!(code, 2, "{stderr}");
+        assert!(stdout.is_empty());
+        if format == "json" {
+            let d = &json_diagnostics(&stderr)[0];
+            assert_eq!(d["file"], cut.as_str());
+            assert_eq!(d["code"], "syntax");
+        } else {
+            assert!(
+                starts_with_place(stderr.lines().next().unwrap(), &cut),
+                "{stderr}"
+            );
+        }
+    }
+}

@@ -58,13 +58,13 @@ fn every_fault_in_a_broken_phrasebank_is_reported_with_its_line() {
     for (place, what) in expect {
         assert!(
             out.lines()
-                .any(|l| l.starts_with("error:") && l.contains(place) && l.contains(what)),
+                .any(|l| l.contains(": error: ") && l.contains(place) && l.contains(what)),
             "missing {place} {what}:\n{out}"
         );
     }
     assert!(
         out.lines()
-            .any(|l| l.starts_with("note:") && l.contains("lead/goal/opner")),
+            .any(|l| l.contains(": note: ") && l.contains("lead/goal/opner")),
         "a misspelt file name is noted:\n{out}"
     );
 }

@@ -127,3 +127,11 @@ fn shape_error(
         },
     )
 }
+
+/// Reads an editorial context file (the native `context` object) for
+/// `report --context` and `import --context`.
+pub fn read_context(path: &std::path::Path) -> Result<crate::model::Context> {
+    let file = path.display().to_string();
+    let text = crate::input::read_source(&file)?;
+    parse(&file, &text, "an editorial context object")
+}

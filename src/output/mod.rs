@@ -3,6 +3,7 @@
 
 pub mod html;
 pub mod provenance;
+pub mod sidecar;
 pub mod trace;
 
 pub use provenance::json;
@@ -13,14 +14,28 @@ use crate::report::Report;
 /// side it was written for and any re-rolled sections, as the options
 /// that produce it.
 pub fn metadata(report: &Report) -> String {
-    let mut options = format!("--seed {} --tone {}", report.seed, report.tone);
+    let mut options = format!("--seed {} --tone {}", report.seed, quote(&report.tone));
     if let Some(team) = &report.perspective {
-        options.push_str(&format!(" --for \"{team}\""));
+        options.push_str(&format!(" --for {}", quote(team)));
     }
     for section in &report.rerolled {
-        options.push_str(&format!(" --section {section}"));
+        options.push_str(&format!(" --section {}", quote(section)));
     }
     format!("beatwriter {} {options}", env!("CARGO_PKG_VERSION"))
+}
+
+/// A value as one shell word: bare when it is plain, else in double quotes
+/// with `"` and `\` escaped, so a footer reads back exactly.
+pub fn quote(value: &str) -> String {
+    let plain = !value.is_empty()
+        && value
+            .chars()
+            .all(|c| c.is_alphanumeric() || "_-.,/".contains(c));
+    if plain {
+        return value.to_string();
+    }
+    let escaped = value.replace('\\', "\\\\").replace('"', "\\\"");
+    format!("\"{escaped}\"")
 }
 
 /// Plain text: title, then each heading followed by its paragraphs,
