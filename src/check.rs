@@ -1,22 +1,32 @@
 //! `beatwriter check`: re-verifies an edited draft against the match.
 //!
-//! A draft written by beatwriter ends with the options that wrote it
-//! (`-- beatwriter 0.1.0 --seed 7 --tone neutral`). `check` writes that
-//! report again and pairs each line of the draft with the paragraph it
-//! came from (the most similar one). A name or number in the draft line
-//! that its paragraph does not state is a changed fact: a swapped scorer,
-//! a wrong minute or score, a wrong team. Rewording that keeps the facts
-//! passes. Lines with no counterpart (new copy), or a draft without the
-//! line, are checked against the match file itself: every number must be
-//! one it holds or derives, every name one it knows.
+//! A draft written by beatwriter can be written again: its options come
+//! from a provenance file (`report --provenance`), from the draft's last
+//! line (`-- beatwriter 0.1.0 --seed 7 --tone neutral`), or, when neither
+//! is there, from the tone whose default draft it resembles most. `check`
+//! writes that report again and pairs each sentence of the draft with the
+//! sentence it came from (the most similar one), wherever paragraphs were
+//! merged, split or wrapped in `<p>` tags. It then compares what the two
+//! sentences state:
+//!
+//! - every figure (digits, "six", "53rd", a score such as "2-1") must be
+//!   one the original states, next to the same word;
+//! - every person, team or place must be one the original names (a team
+//!   by any of its names, its nickname or its manager's; a player by full
+//!   name, surname or first name alone), none traded for another, and none
+//!   swapped with another into the other's place;
+//! - no capitalised word may name someone the match does not know.
+//!
+//! A sentence with no counterpart (new copy) is checked against the match
+//! file itself: every figure must be one it holds or derives, every name
+//! one it knows. A draft about another match is refused in one line.
 
 use crate::error::{Diagnostic, Error, ErrorKind, Result};
-use crate::facts::{Fact, FactIndex};
+use crate::facts::FactIndex;
 use crate::model::Match;
-use crate::output;
 use crate::phrasebank::Phrasebank;
-use crate::report::{Options, Report, write_report_with};
-use std::collections::BTreeSet;
+use crate::report::{DEFAULT_SEED, Options, Report, write_report_with};
+use std::collections::{BTreeMap, BTreeSet};
 
 /// A line whose facts disagree with the data.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -49,9 +59,9 @@ impl Finding {
     }
 }
 
-/// How similar a draft line must be to a generated paragraph (shared
-/// words over all words) to be taken as an edit of it.
-const SAME_PARAGRAPH: f64 = 0.4;
+/// How similar (shared words over all words) a draft sentence must be to
+/// a generated one to be taken as an edit of it.
+const SAME_SENTENCE: f64 = 0.4;
 
 /// Checks `draft` against `m` with the options in its last line, if it
 /// has one; findings in line order, empty when clean.
@@ -67,48 +77,87 @@ pub fn check_with(
     bank: &Phrasebank,
     options: Option<Options>,
 ) -> Result<Vec<Finding>> {
-    let index = FactIndex::new(m);
+    let model = Model::new(m, bank);
+    model.same_match(draft)?;
     let options = match options {
         Some(o) => Some(o),
         None => options_of(draft).transpose()?,
     };
-    let original = match options {
-        Some(options) => Some(write_report_with(m, &options, bank)?),
-        None => None,
+    let source = match options {
+        Some(options) => units_of(&write_report_with(m, &options, bank)?, &model),
+        None => model.closest_default(draft, bank)?,
     };
-    let paragraphs = original.as_ref().map(paragraphs_of).unwrap_or_default();
-    let known = known_words(bank);
-    let mut findings = Vec::new();
-    for (i, line) in draft.lines().enumerate() {
-        let line_no = i + 1;
-        let text = line.trim();
-        if text.is_empty()
-            || text.starts_with("-- beatwriter")
-            || text.starts_with("<!-- beatwriter")
-        {
+    let mut mine: Vec<(usize, Unit)> = Vec::new();
+    for (i, raw) in draft.lines().enumerate() {
+        let line = clean(raw);
+        if line.is_empty() || is_machinery(&line) {
             continue;
         }
-        let text = text.trim_start_matches('#').trim();
+        mine.extend(
+            split_sentences(&line)
+                .into_iter()
+                .map(|s| (i, model.unit(s))),
+        );
+    }
+    let pairs = align(&mine, &source);
+    let lines: Vec<&str> = draft.lines().collect();
+    let mut findings = Vec::new();
+    for ((i, unit), theirs) in mine.iter().zip(pairs) {
         let first = findings.len();
-        match best_match(text, &paragraphs) {
-            Some(source) => compare(line_no, text, source, &index, &known, &mut findings),
-            None => against_data(line_no, text, &index, &known, &mut findings),
+        match theirs {
+            Some(k) => compare(i + 1, unit, &source[k], &mut findings),
+            None => model.against_data(i + 1, unit, &mut findings),
         }
         for f in &mut findings[first..] {
-            f.column = column_of(line, &f.problem);
+            f.column = column_of(lines[*i], &f.problem);
         }
     }
     Ok(findings)
 }
 
-/// The 1-based character column of the first quoted word of `problem` in
-/// `line`, or 1.
-fn column_of(line: &str, problem: &str) -> usize {
-    let quoted = problem.split('"').nth(1).unwrap_or_default();
-    match line.find(quoted).filter(|_| !quoted.is_empty()) {
-        Some(at) => line[..at].chars().count() + 1,
-        None => 1,
+/// The generated sentence each draft sentence is an edit of: the most
+/// similar one, or, for a sentence too changed to resemble any, the one
+/// between the sentences its neighbours are edits of ("Olivier Giroud
+/// (France)" made "Antoine Griezmann (France)").
+fn align(mine: &[(usize, Unit)], source: &[Unit]) -> Vec<Option<usize>> {
+    let mut pairs: Vec<Option<usize>> = mine.iter().map(|(_, u)| best_match(u, source)).collect();
+    for i in 1..pairs.len().saturating_sub(1) {
+        if let (None, Some(before), Some(after)) = (pairs[i], pairs[i - 1], pairs[i + 1])
+            && after == before + 2
+        {
+            pairs[i] = Some(before + 1);
+        }
     }
+    pairs
+}
+
+/// Footers, separators and rules that beatwriter itself prints.
+fn is_machinery(line: &str) -> bool {
+    line.starts_with("-- beatwriter")
+        || line.starts_with("<!-- beatwriter")
+        || line.starts_with("=== Draft")
+        || line.chars().all(|c| c == '-' || c == '*' || c == '_')
+}
+
+/// A draft line without markup: HTML tags, Markdown heading marks and
+/// the commonest entities removed.
+fn clean(raw: &str) -> String {
+    let mut out = String::new();
+    let mut in_tag = false;
+    for c in raw.chars() {
+        match c {
+            '<' if !raw.trim_start().starts_with("<!--") => in_tag = true,
+            '>' if in_tag => in_tag = false,
+            c if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    let out = out
+        .replace("&amp;", "&")
+        .replace("&#39;", "'")
+        .replace("&quot;", "\"")
+        .replace("&nbsp;", " ");
+    out.trim().trim_start_matches('#').trim().to_string()
 }
 
 /// The report options recorded in a draft's last line, if it has one.
@@ -154,7 +203,7 @@ fn bad_footer(what: &str) -> Error {
 }
 
 /// Words split on spaces, with "double quotes" grouping and `\` escaping
-/// the next character (as [`output::quote`] writes them).
+/// the next character (as [`crate::output::quote`] writes them).
 fn split_quoted(text: &str) -> Vec<String> {
     let mut out = Vec::new();
     let mut current: Option<String> = None;
@@ -175,162 +224,676 @@ fn split_quoted(text: &str) -> Vec<String> {
     out
 }
 
-/// Every line the text output prints: title, headings, paragraphs.
-fn paragraphs_of(report: &Report) -> Vec<String> {
-    output::text(report)
-        .lines()
-        .map(str::trim)
+/// Sentences of a line: split after `.`, `!` or `?` when the next word
+/// starts with a capital or a digit, but not after an initial ("T.").
+fn split_sentences(line: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let chars: Vec<(usize, char)> = line.char_indices().collect();
+    for w in 0..chars.len() {
+        let (at, c) = chars[w];
+        if !matches!(c, '.' | '!' | '?') {
+            continue;
+        }
+        let next = chars.get(w + 1).map(|x| x.1);
+        let after = chars.get(w + 2).map(|x| x.1);
+        let word_before: String = line[start..at]
+            .rsplit(' ')
+            .next()
+            .unwrap_or_default()
+            .to_string();
+        let initial =
+            word_before.chars().count() == 1 && word_before.chars().all(char::is_uppercase);
+        let boundary = next == Some(' ')
+            && after.is_some_and(|a| a.is_uppercase() || a.is_ascii_digit() || a == '"');
+        if boundary && !initial {
+            out.push(line[start..=at].trim());
+            start = at + c.len_utf8();
+        }
+    }
+    let rest = line[start..].trim();
+    if !rest.is_empty() {
+        out.push(rest);
+    }
+    out
+}
+
+/// One sentence with what it states.
+#[derive(Debug, Clone)]
+struct Unit {
+    text: String,
+    words: BTreeSet<String>,
+    refs: Vec<Ref>,
+    figures: Vec<Figure>,
+    /// Capitalised words that name nobody the match knows.
+    unknown: Vec<String>,
+    /// The first word is not a name or a word of the phrasebank.
+    unknown_first: Option<String>,
+}
+
+/// A mention of a person, team or place.
+#[derive(Debug, Clone)]
+struct Ref {
+    entity: String,
+    surface: String,
+    before: String,
+    after: String,
+}
+
+/// A figure: a number, a number word, an ordinal or a score.
+#[derive(Debug, Clone)]
+struct Figure {
+    value: String,
+    surface: String,
+    before: String,
+}
+
+/// What `check` knows about a match: its names as entities, its figures
+/// and the phrasebank's own words.
+struct Model<'m> {
+    m: &'m Match,
+    index: FactIndex,
+    /// A single word of a longer name → the entity, or "" when several
+    /// share it.
+    tokens: BTreeMap<String, String>,
+    /// Every number the match holds or derives.
+    values: BTreeSet<String>,
+    /// Words the phrasebank writes, lower case.
+    known: BTreeSet<String>,
+}
+
+impl<'m> Model<'m> {
+    fn new(m: &'m Match, bank: &Phrasebank) -> Self {
+        // A record's scope ("for France") is a phrase, not a name.
+        let index = FactIndex::new(m).without(|p| p.ends_with(".scope"));
+        let mut tokens: BTreeMap<String, String> = BTreeMap::new();
+        for (name, paths) in index.names() {
+            let entity = entity_of(paths.first().map_or("", String::as_str), name);
+            for token in name.split([' ', '-']).filter(|t| t.len() > 1) {
+                let bare = token.trim_matches(|c: char| !c.is_alphanumeric());
+                if !bare.chars().next().is_some_and(char::is_uppercase) || bare == name {
+                    continue;
+                }
+                match tokens.get(bare) {
+                    Some(e) if *e != entity => {
+                        tokens.insert(bare.to_string(), String::new());
+                    }
+                    _ => {
+                        tokens.insert(bare.to_string(), entity.clone());
+                    }
+                }
+            }
+        }
+        let values = index.number_values();
+        let mut known: BTreeSet<String> = BTreeSet::new();
+        let lexicon = bank.lexicon().to_string();
+        for text in bank.texts().chain(std::iter::once(lexicon.as_str())) {
+            for w in text.split(|c: char| !c.is_alphanumeric()) {
+                known.insert(w.to_lowercase());
+            }
+        }
+        Model {
+            m,
+            index,
+            tokens,
+            values,
+            known,
+        }
+    }
+
+    /// What a sentence states.
+    fn unit(&self, text: &str) -> Unit {
+        let names = self.index.names_in(text, &[]);
+        let inside = |at: usize| names.iter().any(|(s, e, _)| (*s..*e).contains(&at));
+        let mut refs: Vec<(usize, Ref)> = names
+            .iter()
+            .map(|(s, e, f)| {
+                (
+                    *s,
+                    Ref {
+                        entity: entity_of(&f.path, &f.text),
+                        surface: f.text.clone(),
+                        before: word_before(text, *s),
+                        after: word_after(text, *e),
+                    },
+                )
+            })
+            .collect();
+        let mut unknown = Vec::new();
+        let mut unknown_first = None;
+        for (i, (at, word)) in words_with_offsets(text).enumerate() {
+            if inside(at) {
+                continue;
+            }
+            let bare = word.trim_matches(|c: char| !c.is_alphanumeric());
+            let lead = word.len()
+                - word
+                    .trim_start_matches(|c: char| !c.is_alphanumeric())
+                    .len();
+            if !bare.chars().next().is_some_and(char::is_uppercase) {
+                continue;
+            }
+            let possessive = bare.strip_suffix("'s").unwrap_or(bare);
+            match self.tokens.get(possessive) {
+                Some(entity) if !entity.is_empty() => refs.push((
+                    at + lead,
+                    Ref {
+                        entity: entity.clone(),
+                        surface: bare.to_string(),
+                        before: word_before(text, at + lead),
+                        after: word_after(text, at + lead + bare.len()),
+                    },
+                )),
+                Some(_) => {}
+                None if self.is_known_word(bare) => {}
+                None if i == 0 => unknown_first = Some(bare.to_string()),
+                None => unknown.push(bare.to_string()),
+            }
+        }
+        refs.sort_by_key(|(at, _)| *at);
+        Unit {
+            text: text.to_string(),
+            words: words(text),
+            refs: refs.into_iter().map(|(_, r)| r).collect(),
+            figures: figures(text, &inside),
+            unknown,
+            unknown_first,
+        }
+    }
+
+    /// A word the phrasebank writes ("GOAL", "SHOOT-OUT") or a number word.
+    fn is_known_word(&self, word: &str) -> bool {
+        word.split(|c: char| !c.is_alphanumeric())
+            .filter(|p| !p.is_empty())
+            .all(|p| self.known.contains(&p.to_lowercase()) || number_word(p).is_some())
+    }
+
+    /// A sentence with no counterpart: figures the match holds, names it
+    /// knows.
+    fn against_data(&self, line: usize, unit: &Unit, findings: &mut Vec<Finding>) {
+        for f in &unit.figures {
+            let parts: Vec<&str> = f.value.split('-').collect();
+            if parts.iter().all(|p| self.values.contains(*p)) {
+                continue;
+            }
+            findings.push(Finding {
+                line,
+                column: 0,
+                code: "check/figure",
+                problem: format!("the figure \"{}\" is not in the match data", f.surface),
+                data_says: "no event, score, minute or record in the match file has it".to_string(),
+            });
+        }
+        for name in unit.unknown.iter().chain(&unit.unknown_first) {
+            findings.push(unknown_finding(
+                line,
+                name,
+                "no player, team, manager or place in the match file has this name".to_string(),
+            ));
+        }
+    }
+
+    /// Refuses a draft about another match: its title names a side the
+    /// match lacks, or it names neither side at all.
+    fn same_match(&self, draft: &str) -> Result<()> {
+        let title = draft
+            .lines()
+            .map(clean)
+            .find(|l| !l.is_empty())
+            .unwrap_or_default();
+        let strangers = scoreline_sides(&title)
+            .iter()
+            .any(|side| !self.is_team(side));
+        let sides = draft.lines().map(clean).any(|l| {
+            self.unit(&l)
+                .refs
+                .iter()
+                .any(|r| r.entity.starts_with("team:"))
+        });
+        if !strangers && sides {
+            return Ok(());
+        }
+        let fixture = format!(
+            "{} v {} ({})",
+            self.m.teams.home.name, self.m.teams.away.name, self.m.fixture.date
+        );
+        Err(Error::single(
+            ErrorKind::Usage,
+            "",
+            Diagnostic::new(
+                "",
+                format!(
+                    "this draft (\"{title}\") is not about {fixture}, the match given; expected the match file it was written from"
+                ),
+            ),
+        ))
+    }
+
+    /// Whether `text` is one of the match's sides, by any of its names.
+    fn is_team(&self, text: &str) -> bool {
+        let unit = self.unit(text);
+        unit.unknown.is_empty()
+            && unit.unknown_first.is_none()
+            && unit.refs.iter().any(|r| r.entity.starts_with("team:"))
+            && unit.refs.iter().all(|r| r.entity.starts_with("team:"))
+    }
+
+    /// Without a footer or provenance file: the sentences of the default
+    /// draft in the tone the draft resembles most, if it resembles one.
+    fn closest_default(&self, draft: &str, bank: &Phrasebank) -> Result<Vec<Unit>> {
+        let mine: Vec<Unit> = draft
+            .lines()
+            .map(clean)
+            .filter(|l| !l.is_empty() && !is_machinery(l))
+            .flat_map(|l| {
+                split_sentences(&l)
+                    .into_iter()
+                    .map(|s| self.unit(s))
+                    .collect::<Vec<_>>()
+            })
+            .collect();
+        let mut best: Option<(usize, Vec<Unit>)> = None;
+        for tone in bank.tones() {
+            let options = Options {
+                seed: DEFAULT_SEED,
+                tone: tone.to_string(),
+                ..Options::default()
+            };
+            let units = units_of(&write_report_with(self.m, &options, bank)?, self);
+            let aligned = mine
+                .iter()
+                .filter(|u| best_match(u, &units).is_some())
+                .count();
+            if best.as_ref().is_none_or(|(n, _)| aligned > *n) {
+                best = Some((aligned, units));
+            }
+        }
+        Ok(match best {
+            Some((n, units)) if n * 3 >= mine.len() => units,
+            _ => Vec::new(),
+        })
+    }
+}
+
+/// The sides a scoreline title names: "England" and "France" in "England
+/// 1-2 France (4-2 on penalties)"; none when the title has no score.
+fn scoreline_sides(title: &str) -> Vec<String> {
+    let numbers = crate::facts::numbers_in(title);
+    let score = numbers.windows(2).find(|w| {
+        let end = w[0].0 + w[0].1.len();
+        matches!(&title[end..w[1].0], "-" | "–")
+    });
+    let Some([(start, _), (at, last)]) = score else {
+        return Vec::new();
+    };
+    let right = &title[at + last.len()..];
+    let right = right.split(['(', ':', ',', ';']).next().unwrap_or_default();
+    [&title[..*start], right]
+        .iter()
+        .map(|s| s.trim().to_string())
+        .filter(|s| !s.is_empty())
+        .collect()
+}
+
+/// The entity a name stands for: a team (by any of its names or its
+/// manager's), a player, a record holder, or the name itself.
+fn entity_of(path: &str, name: &str) -> String {
+    for side in ["home", "away"] {
+        let team = format!("teams.{side}.");
+        let Some(rest) = path.strip_prefix(&team) else {
+            continue;
+        };
+        if let Some(squad) = rest.strip_prefix("squad[") {
+            return format!("player:{side}:{}", squad.split(']').next().unwrap_or(""));
+        }
+        return format!("team:{side}");
+    }
+    if let Some(rest) = path.strip_prefix("context.records[")
+        && let Some((record, holder)) = rest.split_once("].holders[")
+    {
+        return format!("holder:{record}:{}", holder.split(']').next().unwrap_or(""));
+    }
+    format!("name:{name}")
+}
+
+/// Every sentence (and title and heading) of a report.
+fn units_of(report: &Report, model: &Model) -> Vec<Unit> {
+    let mut lines = vec![report.title.clone()];
+    for section in &report.sections {
+        lines.push(section.heading.clone());
+        lines.extend(
+            section
+                .paragraphs
+                .iter()
+                .flat_map(|p| &p.sentences)
+                .map(|s| s.text.clone()),
+        );
+    }
+    lines
+        .iter()
         .filter(|l| !l.is_empty())
-        .map(str::to_string)
+        .flat_map(|l| {
+            split_sentences(l)
+                .into_iter()
+                .map(|s| model.unit(s))
+                .collect::<Vec<_>>()
+        })
         .collect()
 }
 
-/// Words starting with a capital letter, punctuation trimmed.
-fn capitalised_words(text: &str) -> Vec<&str> {
-    text.split_whitespace()
-        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
-        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
-        .collect()
-}
-
-fn tokens(text: &str) -> BTreeSet<String> {
+fn words(text: &str) -> BTreeSet<String> {
     text.split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .map(str::to_lowercase)
         .collect()
 }
 
-/// The generated paragraph this line most likely came from.
-fn best_match<'p>(line: &str, paragraphs: &'p [String]) -> Option<&'p str> {
-    let words = tokens(line);
-    paragraphs
+/// The generated sentence this one most likely came from.
+fn best_match(unit: &Unit, source: &[Unit]) -> Option<usize> {
+    source
         .iter()
-        .map(|p| {
-            let theirs = tokens(p);
-            let shared = words.intersection(&theirs).count() as f64;
-            let all = words.union(&theirs).count().max(1) as f64;
-            (shared / all, p)
+        .enumerate()
+        .map(|(k, s)| {
+            let shared = unit.words.intersection(&s.words).count() as f64;
+            let all = unit.words.union(&s.words).count().max(1) as f64;
+            (shared / all, k)
         })
-        .filter(|(score, _)| *score >= SAME_PARAGRAPH)
+        .filter(|(score, _)| *score >= SAME_SENTENCE)
         .max_by(|a, b| a.0.total_cmp(&b.0))
-        .map(|(_, p)| p.as_str())
+        .map(|(_, k)| k)
 }
 
-/// Facts in the edited line that its source paragraph does not state, and
-/// names the match does not know at all.
-fn compare(
+/// What the edited sentence states that the sentence as written does not.
+fn compare(line: usize, mine: &Unit, theirs: &Unit, findings: &mut Vec<Finding>) {
+    let as_written = format!("the sentence as written: \"{}\"", theirs.text);
+    changed_figures(line, mine, theirs, &as_written, findings);
+    changed_names(line, mine, theirs, &as_written, findings);
+    let lost_a_name = theirs
+        .refs
+        .iter()
+        .any(|r| !mine.refs.iter().any(|x| x.entity == r.entity));
+    for name in mine
+        .unknown
+        .iter()
+        .chain(mine.unknown_first.iter().filter(|_| lost_a_name))
+    {
+        if theirs.text.contains(name.as_str()) {
+            continue;
+        }
+        findings.push(unknown_finding(
+            line,
+            name,
+            format!("no player, team or place of that name; {as_written}"),
+        ));
+    }
+}
+
+fn unknown_finding(line: usize, name: &str, data_says: String) -> Finding {
+    Finding {
+        line,
+        column: 0,
+        code: "check/unknown",
+        problem: format!("\"{name}\" is not in the match"),
+        data_says,
+    }
+}
+
+/// Figures the edited sentence states that the original does not, or
+/// puts next to another word.
+fn changed_figures(
     line: usize,
-    text: &str,
-    source: &str,
-    index: &FactIndex,
-    known: &dyn Fn(&str) -> bool,
+    mine: &Unit,
+    theirs: &Unit,
+    as_written: &str,
     findings: &mut Vec<Finding>,
 ) {
-    let mine = index.facts_in(text, &[]);
-    let theirs = index.facts_in(source, &[]);
-    // A name nobody in the match has: an invented player, a wrong
-    // opponent. The first word of a sentence counts too when a name of the
-    // original line has gone: "Portugal are France's next opponents".
-    let lost_a_name = theirs
+    let values = |u: &Unit| {
+        u.figures
+            .iter()
+            .map(|f| f.value.clone())
+            .collect::<Vec<_>>()
+    };
+    let (a, b) = (values(mine), values(theirs));
+    let gone = minus(&b, &a);
+    let added = minus(&a, &b);
+    let mut flagged = BTreeSet::new();
+    for f in &mine.figures {
+        if !added.contains(&f.value.as_str()) || !flagged.insert(f.value.clone()) {
+            continue;
+        }
+        let data_says = if gone.is_empty() {
+            format!("the sentence as written does not state it; {as_written}")
+        } else {
+            format!("{} ({as_written})", gone.join(", "))
+        };
+        findings.push(figure_finding(line, &f.surface, data_says));
+    }
+    // The same figures, next to other words: "Bellingham 6, Henderson 7".
+    for f in mine
+        .figures
         .iter()
-        .any(|t| t.kind == "name" && !text.contains(t.text.as_str()));
-    let source_words = tokens(source);
-    let unknown_names = index.unknown_names(text, known);
-    for word in capitalised_words(text) {
-        let new = !source_words.contains(&word.to_lowercase());
-        let named = index.facts_in(word, &[]).iter().any(|f| f.kind == "name") || known(word);
-        let unknown = unknown_names.contains(&word);
-        if new && !named && (unknown || lost_a_name) {
-            findings.push(Finding {
+        .filter(|f| !added.contains(&f.value.as_str()))
+    {
+        let same_place: Vec<&Figure> = theirs
+            .figures
+            .iter()
+            .filter(|t| !f.before.is_empty() && t.before == f.before)
+            .collect();
+        if let [t] = same_place.as_slice()
+            && t.value != f.value
+        {
+            findings.push(figure_finding(
                 line,
-                column: 0,
-                code: "check/unknown",
-                problem: format!("\"{word}\" is not in the match"),
-                data_says: format!(
-                    "no player, team or place of that name; the line as written: \"{source}\""
-                ),
-            });
+                &f.surface,
+                format!("{} after \"{}\" ({as_written})", t.surface, f.before),
+            ));
         }
     }
-    changed_names(line, &mine, &theirs, source, findings);
-    changed_figures(line, text, source, findings);
 }
 
-/// Names the edited line states that the line as written did not.
+fn figure_finding(line: usize, surface: &str, data_says: String) -> Finding {
+    Finding {
+        line,
+        column: 0,
+        code: "check/figure",
+        problem: format!("the figure \"{surface}\" was changed or added"),
+        data_says,
+    }
+}
+
+/// People, teams and places the edited sentence names that the original
+/// does not, names more often at another's expense, or swaps into
+/// another's place.
 fn changed_names(
     line: usize,
-    mine: &[Fact],
-    theirs: &[Fact],
-    source: &str,
+    mine: &Unit,
+    theirs: &Unit,
+    as_written: &str,
     findings: &mut Vec<Finding>,
 ) {
-    let names = |facts: &[Fact]| -> BTreeSet<String> {
-        facts
+    let count = |u: &Unit, e: &str| u.refs.iter().filter(|r| r.entity == e).count();
+    let kind = |e: &str| e.split(':').next().unwrap_or("").to_string();
+    let gone: Vec<&Ref> = theirs
+        .refs
+        .iter()
+        .filter(|r| count(mine, &r.entity) < count(theirs, &r.entity))
+        .collect();
+    let mut flagged = BTreeSet::new();
+    for r in &mine.refs {
+        let (now, before) = (count(mine, &r.entity), count(theirs, &r.entity));
+        let traded = gone.iter().any(|g| kind(&g.entity) == kind(&r.entity));
+        let swapped = theirs.refs.iter().any(|t| {
+            t.entity != r.entity
+                && kind(&t.entity) == kind(&r.entity)
+                && (t.before.clone(), t.after.clone()) == (r.before.clone(), r.after.clone())
+                && theirs
+                    .refs
+                    .iter()
+                    .filter(|x| {
+                        (x.before.clone(), x.after.clone()) == (t.before.clone(), t.after.clone())
+                    })
+                    .count()
+                    == 1
+        });
+        let wrong = before == 0 || (now > before && traded) || swapped;
+        if !wrong || !flagged.insert(r.entity.clone()) {
+            continue;
+        }
+        let instead: Vec<&str> = gone
             .iter()
-            .filter(|f| f.kind == "name")
-            .map(|f| f.text.clone())
-            .collect()
-    };
-    let (mine, theirs) = (names(mine), names(theirs));
-    let gone: Vec<&str> = theirs.difference(&mine).map(String::as_str).collect();
-    for name in mine.difference(&theirs) {
-        let data_says = if gone.is_empty() {
-            format!("the line as written does not name them: \"{source}\"")
+            .filter(|g| kind(&g.entity) == kind(&r.entity) && g.entity != r.entity)
+            .map(|g| g.surface.as_str())
+            .collect();
+        let data_says = if instead.is_empty() {
+            format!("the sentence as written does not name them there; {as_written}")
         } else {
-            format!("{} (the line as written: \"{source}\")", gone.join(", "))
+            format!("{} ({as_written})", instead.join(", "))
         };
         findings.push(Finding {
             line,
             column: 0,
             code: "check/name",
-            problem: format!("the name \"{name}\" was changed or added"),
+            problem: format!("the name \"{}\" was changed or added", r.surface),
             data_says,
         });
     }
 }
 
-/// Figures the edited line states more often than the line as written.
-/// Scores ("1-2") count as one figure, so a swapped or changed score is
-/// caught even when each digit appears elsewhere.
-fn changed_figures(line: usize, text: &str, source: &str, findings: &mut Vec<Finding>) {
-    let (mine, theirs) = (figures(text), figures(source));
-    let gone: Vec<&str> = minus(&theirs, &mine);
-    for figure in minus(&mine, &theirs) {
-        let data_says = if gone.is_empty() {
-            format!("the line as written does not state it: \"{source}\"")
-        } else {
-            format!("{} (the line as written: \"{source}\")", gone.join(", "))
-        };
-        findings.push(Finding {
-            line,
-            column: 0,
-            code: "check/figure",
-            problem: format!("the figure \"{figure}\" was changed or added"),
-            data_says,
-        });
-    }
-}
-
-/// The figures of a text: scores such as "1-2" as one, other numbers alone.
-fn figures(text: &str) -> Vec<String> {
+/// The figures of a text outside names: scores such as "1-2" as one,
+/// digits, ordinals ("53rd") and number words ("six", "third").
+fn figures(text: &str, inside_name: &dyn Fn(usize) -> bool) -> Vec<Figure> {
     let numbers = crate::facts::numbers_in(text);
     let mut out = Vec::new();
     let mut i = 0;
     while i < numbers.len() {
         let (at, n) = &numbers[i];
         let end = at + n.len();
+        i += 1;
+        if inside_name(*at) {
+            continue;
+        }
         let joined = numbers
-            .get(i + 1)
-            .filter(|(next_at, _)| &text[end..*next_at] == "-");
-        if let Some((_, m)) = joined {
-            out.push(format!("{n}-{m}"));
-            i += 2;
-        } else {
-            out.push(n.clone());
-            i += 1;
+            .get(i)
+            .filter(|(next, _)| matches!(&text[end..*next], "-" | "–"));
+        let (value, surface) = match joined {
+            Some((next, m)) => {
+                i += 1;
+                (format!("{n}-{m}"), text[*at..next + m.len()].to_string())
+            }
+            None => (n.clone(), n.clone()),
+        };
+        out.push((
+            *at,
+            Figure {
+                value,
+                surface,
+                before: word_before(text, *at),
+            },
+        ));
+    }
+    for (at, word) in words_with_offsets(text) {
+        for (off, part) in split_with_offsets(word) {
+            if let Some(value) = number_word(part)
+                && !inside_name(at + off)
+            {
+                out.push((
+                    at + off,
+                    Figure {
+                        value: value.to_string(),
+                        surface: part.to_string(),
+                        before: word_before(text, at + off),
+                    },
+                ));
+            }
         }
     }
-    out
+    out.sort_by_key(|(at, _)| *at);
+    out.into_iter().map(|(_, f)| f).collect()
+}
+
+/// The value of a number word or ordinal ("six", "Ten", "third").
+fn number_word(word: &str) -> Option<u32> {
+    const CARDINALS: [&str; 21] = [
+        "zero",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+        "twenty",
+    ];
+    const ORDINALS: [&str; 21] = [
+        "",
+        "first",
+        "second",
+        "third",
+        "fourth",
+        "fifth",
+        "sixth",
+        "seventh",
+        "eighth",
+        "ninth",
+        "tenth",
+        "eleventh",
+        "twelfth",
+        "thirteenth",
+        "fourteenth",
+        "fifteenth",
+        "sixteenth",
+        "seventeenth",
+        "eighteenth",
+        "nineteenth",
+        "twentieth",
+    ];
+    let lower = word.to_lowercase();
+    let found = |list: &[&str]| list.iter().position(|w| !w.is_empty() && *w == lower);
+    found(&CARDINALS)
+        .or_else(|| found(&ORDINALS))
+        .map(|n| n as u32)
+}
+
+fn split_with_offsets(word: &str) -> impl Iterator<Item = (usize, &str)> {
+    word.split(|c: char| !c.is_alphabetic())
+        .filter(|p| !p.is_empty())
+        .map(move |p| (p.as_ptr() as usize - word.as_ptr() as usize, p))
+}
+
+fn words_with_offsets(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    text.split_whitespace()
+        .map(move |w| (w.as_ptr() as usize - text.as_ptr() as usize, w))
+}
+
+/// The word before byte `at`, lower case, punctuation dropped.
+fn word_before(text: &str, at: usize) -> String {
+    text[..at]
+        .split(|c: char| !c.is_alphanumeric())
+        .rev()
+        .find(|w| !w.is_empty())
+        .unwrap_or_default()
+        .to_lowercase()
+}
+
+/// The word after byte `end`, lower case, a possessive "s" skipped.
+fn word_after(text: &str, end: usize) -> String {
+    let rest = text[end..].strip_prefix("'s").unwrap_or(&text[end..]);
+    rest.split(|c: char| !c.is_alphanumeric())
+        .find(|w| !w.is_empty())
+        .unwrap_or_default()
+        .to_lowercase()
 }
 
 /// The items of `a` left after taking away one for each item of `b`.
@@ -348,69 +911,52 @@ fn minus<'a>(a: &'a [String], b: &[String]) -> Vec<&'a str> {
     out
 }
 
-/// A line with no generated counterpart: its numbers and names must be
-/// ones the match holds.
-fn against_data(
-    line: usize,
-    text: &str,
-    index: &FactIndex,
-    known: &dyn Fn(&str) -> bool,
-    findings: &mut Vec<Finding>,
-) {
-    for fact in index
-        .facts_in(text, &[])
-        .into_iter()
-        .filter(|f| f.kind == "number" && f.path.is_empty())
-    {
-        findings.push(Finding {
-            line,
-            column: 0,
-            code: "check/figure",
-            problem: format!("the figure \"{}\" is not in the match data", fact.text),
-            data_says: "no event, score, minute or record in the match file has it".to_string(),
-        });
-    }
-    for name in index.unknown_names(text, known) {
-        findings.push(Finding {
-            line,
-            column: 0,
-            code: "check/unknown",
-            problem: format!("\"{name}\" is not in the match"),
-            data_says: "no player, team, manager or place in the match file has this name"
-                .to_string(),
-        });
+/// The 1-based character column of the first quoted word of `problem` in
+/// `line`, or 1.
+fn column_of(line: &str, problem: &str) -> usize {
+    let quoted = problem.split('"').nth(1).unwrap_or_default();
+    match line.find(quoted).filter(|_| !quoted.is_empty()) {
+        Some(at) => line[..at].chars().count() + 1,
+        None => 1,
     }
 }
 
-/// Capitalised words the phrasebank itself writes ("Talking", "GOAL",
-/// "VAR"), which are not names: the templates' and the lexicon's words.
-fn known_words(bank: &Phrasebank) -> impl Fn(&str) -> bool {
-    let mut words: BTreeSet<String> = BTreeSet::new();
-    // The phrasebank the draft was written with, not always the built-in one.
-    for text in bank.texts() {
-        for w in text.split(|c: char| !c.is_alphanumeric()) {
-            words.insert(w.to_lowercase());
-        }
-    }
-    for w in bank
-        .lexicon()
-        .to_string()
-        .split(|c: char| !c.is_alphanumeric())
-    {
-        words.insert(w.to_lowercase());
-    }
-    move |w: &str| words.contains(&w.to_lowercase())
-}
-
-/// The findings as lines a sub-editor reads: `DRAFT:LINE: problem; the data says ...`.
+/// The findings as lines a sub-editor reads: `DRAFT:LINE:COLUMN: error: problem; expected ...`.
 pub fn describe(file: &str, findings: &[Finding]) -> String {
     findings
         .iter()
-        .map(|f| {
-            format!(
-                "{file}:{}: {}; the data says {}\n",
-                f.line, f.problem, f.data_says
-            )
-        })
+        .map(|f| f.located(file).text() + "\n")
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sentences_split_at_full_stops_but_not_initials() {
+        assert_eq!(
+            split_sentences("ENGLAND: Pickford 6, T. Hernandez 7. Subs: Mount n/a."),
+            vec!["ENGLAND: Pickford 6, T. Hernandez 7.", "Subs: Mount n/a."]
+        );
+        assert_eq!(
+            split_sentences("17' – GOAL! – England 0-1 France. France strike first."),
+            vec!["17' – GOAL! – England 0-1 France.", "France strike first."]
+        );
+    }
+
+    #[test]
+    fn figures_read_words_scores_and_ordinals() {
+        let f = figures("six minutes from the end, 2-1, his 53rd and third", &|_| {
+            false
+        });
+        let values: Vec<&str> = f.iter().map(|f| f.value.as_str()).collect();
+        assert_eq!(values, vec!["6", "2-1", "53", "3"]);
+    }
+
+    #[test]
+    fn markup_is_dropped() {
+        assert_eq!(clean("<p>England are out.</p>"), "England are out.");
+        assert_eq!(clean("## Talking Point"), "Talking Point");
+    }
 }

@@ -538,7 +538,7 @@ fn sidecar_options(
     };
     if (&here.home, &here.away, &here.date) != (&s.fixture.home, &s.fixture.away, &s.fixture.date) {
         return Err(mismatch(format!(
-            "this draft was written from {} v {} ({}), but {match_file} is {} v {} ({}); expected the match file named in {file}",
+            "this draft was written from {} v {} ({}), not from {match_file} ({} v {}, {}); expected the match file named in {file}",
             s.fixture.home, s.fixture.away, s.fixture.date, here.home, here.away, here.date
         )));
     }

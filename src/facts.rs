@@ -80,6 +80,34 @@ impl FactIndex {
         FactIndex { names, numbers }
     }
 
+    /// The index without the names some paths hold (phrases such as a
+    /// record's scope, "for France", that are not names of their own).
+    pub fn without(&self, drop: impl Fn(&str) -> bool) -> Self {
+        let names = self
+            .names
+            .iter()
+            .map(|(n, paths)| {
+                let kept: Vec<String> = paths.iter().filter(|p| !drop(p)).cloned().collect();
+                (n.clone(), kept)
+            })
+            .filter(|(_, paths)| !paths.is_empty())
+            .collect();
+        FactIndex {
+            names,
+            numbers: self.numbers.clone(),
+        }
+    }
+
+    /// Every name of the match with the paths that hold it.
+    pub fn names(&self) -> impl Iterator<Item = (&str, &[String])> {
+        self.names.iter().map(|(n, p)| (n.as_str(), p.as_slice()))
+    }
+
+    /// Every number the match holds or the analysis derives, as written.
+    pub fn number_values(&self) -> std::collections::BTreeSet<String> {
+        self.numbers.keys().cloned().collect()
+    }
+
     /// The names `text` states, with their byte spans, longest names
     /// first taking precedence; in no particular order.
     pub fn names_in(&self, text: &str, prefer: &[String]) -> Vec<(usize, usize, Fact)> {

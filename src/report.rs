@@ -272,16 +272,22 @@ impl Writer<'_> {
     }
 }
 
-/// The side a `--for` name means: a team's name, short name or id, in any
+/// The side a `--for` name means: a team's name, short name, id or one of
+/// its nicknames ("Les Bleus", "the Three Lions" or "Three Lions"), in any
 /// case.
 pub fn find_team(m: &Match, name: &str) -> Result<crate::model::Side> {
     let wanted = name.trim().to_lowercase();
+    let bare = |n: &str| {
+        let n = n.to_lowercase();
+        n.strip_prefix("the ").map(str::to_string).unwrap_or(n)
+    };
     for side in [crate::model::Side::Home, crate::model::Side::Away] {
         let t = m.teams.get(side);
-        if [&t.name, &t.short_name, &t.id]
+        let named = [&t.name, &t.short_name, &t.id]
             .iter()
-            .any(|n| n.to_lowercase() == wanted)
-        {
+            .any(|n| n.to_lowercase() == wanted);
+        let nicknamed = t.nicknames.iter().any(|n| bare(n) == bare(&wanted));
+        if named || nicknamed {
             return Ok(side);
         }
     }
