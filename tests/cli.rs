@@ -384,3 +384,153 @@ fn import_diagnostics_as_text_or_json_exit_2() {
         }
     }
 }
+
+const ENG_FRA: &str = "fixtures/eng-fra-2022-wc-qf.json";
+
+#[test]
+fn report_writes_to_a_file_with_o() {
+    let file = std::path::PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("report-o.txt");
+    let (code, stdout, _) = run_full(&["report", ENG_FRA, "-o", file.to_str().unwrap()]);
+    assert_eq!(code, 0);
+    assert!(stdout.is_empty(), "{stdout}");
+    let (_, direct, _) = run_full(&["report", ENG_FRA]);
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), direct);
+}
+
+#[test]
+fn for_accepts_a_nickname_from_the_file() {
+    let (code, by_nickname, stderr) = run_full(&["report", "--for", "Les Bleus", ENG_FRA]);
+    assert_eq!(code, 0, "{stderr}");
+    let (_, by_name, _) = run_full(&["report", "--for", "France", ENG_FRA]);
+    assert_eq!(by_nickname, by_name);
+    let (code, by_nickname, _) = run_full(&["report", "--for", "Three Lions", ENG_FRA]);
+    assert_eq!(code, 0);
+    let (_, by_name, _) = run_full(&["report", "--for", "England", ENG_FRA]);
+    assert_eq!(by_nickname, by_name);
+}
+
+#[test]
+fn context_merges_into_a_native_file() {
+    let context = tmp(
+        "context.json",
+        r#"{"key_stats": ["England had lost only one of their previous eight World Cup knockout matches in normal time."]}"#,
+    );
+    let (code, stdout, stderr) = run_full(&["report", ENG_FRA, "--context", &context]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        stdout.contains("previous eight World Cup knockout"),
+        "{stdout}"
+    );
+    // The rest of the context stays: the records are still reported.
+    assert!(stdout.contains("53 goals"), "{stdout}");
+    let bad = tmp("bad-context.json", r#"{"focus_players": ["nobody"]}"#);
+    let (code, _, stderr) = run_full(&["report", ENG_FRA, "--context", &bad]);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(stderr.contains("bad-context.json"), "{stderr}");
+}
+
+#[test]
+fn quiet_silences_warnings_but_not_errors() {
+    let (code, _, stderr) = run_full(&["report", ENG_FRA, "--section", "ratings", "--seed", "5"]);
+    assert_eq!(code, 0);
+    assert!(
+        stderr.contains("warning:") && stderr.contains("same text") && stderr.contains("ratings"),
+        "a re-roll that changed nothing says so: {stderr}"
+    );
+    let (code, _, stderr) = run_full(&[
+        "report",
+        ENG_FRA,
+        "--section",
+        "ratings",
+        "--seed",
+        "5",
+        "--quiet",
+    ]);
+    assert_eq!(code, 0);
+    assert!(stderr.is_empty(), "{stderr}");
+    let (code, _, stderr) = run_full(&["report", "--quiet", "no/such.json"]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("no/such.json"));
+    let (code, stdout, _) = run_full(&["validate", "--quiet", ENG_FRA]);
+    assert_eq!(code, 0);
+    assert!(stdout.is_empty());
+}
+
+#[test]
+fn a_reroll_that_changed_the_text_says_nothing() {
+    let (_, default, _) = run_full(&["report", ENG_FRA]);
+    let (_, stdout, stderr) = run_full(&["report", ENG_FRA, "--section", "lead", "--seed", "3"]);
+    let body = |t: &str| {
+        t.lines()
+            .filter(|l| !l.starts_with("-- "))
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    assert_ne!(body(&stdout), body(&default), "seed 3 rewrites the lead");
+    assert!(!stderr.contains("same text"), "{stderr}");
+}
+
+#[test]
+fn beats_json_says_which_beats_were_used() {
+    let (code, stdout, _) = run_full(&["beats", "--json", ENG_FRA]);
+    assert_eq!(code, 0);
+    let beats: Vec<serde_json::Value> = serde_json::from_str(&stdout).unwrap();
+    let (_, table, _) = run_full(&["beats", ENG_FRA]);
+    for b in &beats {
+        let row = table
+            .lines()
+            .find(|l| l.split_whitespace().next() == b["id"].as_str())
+            .unwrap();
+        let used = row.split_whitespace().nth(1) == Some("yes");
+        assert_eq!(b["used"], used, "{row}");
+    }
+    assert!(beats.iter().any(|b| b["used"] == true) && beats.iter().any(|b| b["used"] == false));
+}
+
+#[test]
+fn variants_in_json_are_an_array_and_in_markdown_are_ruled_apart() {
+    let (code, stdout, stderr) = run_full(&[
+        "report",
+        ENG_FRA,
+        "--variants",
+        "3",
+        "--seed",
+        "4",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    let drafts: Vec<serde_json::Value> = serde_json::from_str(&stdout).unwrap();
+    let seeds: Vec<u64> = drafts
+        .iter()
+        .map(|d| d["options"]["seed"].as_u64().unwrap())
+        .collect();
+    assert_eq!(seeds, vec![4, 5, 6]);
+    let (_, stdout, _) = run_full(&["report", ENG_FRA, "--variants", "2", "--format", "markdown"]);
+    let parts: Vec<&str> = stdout.split("\n---\n\n").collect();
+    assert_eq!(parts.len(), 2, "{stdout}");
+    assert!(
+        parts.iter().all(|p| p.starts_with("# England 1-2 France")),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn completions_and_a_man_page_come_from_the_definitions() {
+    let (code, bash, _) = run_full(&["completions", "bash"]);
+    assert_eq!(code, 0);
+    assert!(
+        bash.contains("beatwriter")
+            && bash.contains("--message-format")
+            && bash.contains("--statsbomb-events")
+    );
+    let (code, zsh, _) = run_full(&["completions", "zsh"]);
+    assert_eq!(code, 0);
+    assert!(zsh.contains("#compdef beatwriter"));
+    let (code, man, _) = run_full(&["manpage"]);
+    assert_eq!(code, 0);
+    assert!(
+        man.contains(".TH beatwriter") && man.contains("report"),
+        "{man}"
+    );
+}
