@@ -136,6 +136,7 @@ fn is_machinery(line: &str) -> bool {
     line.starts_with("-- beatwriter")
         || line.starts_with("<!-- beatwriter")
         || line.starts_with("=== Draft")
+        || line.starts_with("Data: ")
         || line.chars().all(|c| c == '-' || c == '*' || c == '_')
 }
 

@@ -47,6 +47,34 @@ pub struct Match {
     /// Editorial facts the event data cannot hold.
     #[serde(default)]
     pub context: Context,
+    /// The data provider a match was imported from, with its own ids, so
+    /// an imported match can be traced back to the feed and credited.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub provider: Option<Provider>,
+}
+
+/// Where imported data came from: the provider, the credit its licence
+/// asks for, and the provider's ids for the match, teams, players and
+/// events (by their native ids).
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Provider {
+    /// The provider's name: "StatsBomb".
+    pub name: String,
+    /// The credit every output made from the data carries: "Data: StatsBomb".
+    pub credit: String,
+    /// The provider's match id.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub match_id: Option<String>,
+    /// Native team id → the provider's team id.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub teams: BTreeMap<String, String>,
+    /// Native player id → the provider's player id.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub players: BTreeMap<String, String>,
+    /// Native event id → the provider's event id.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub events: BTreeMap<String, String>,
 }
 
 /// The fixture's identity: competition, stage, date and place.

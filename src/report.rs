@@ -64,6 +64,9 @@ pub struct Report {
     pub phrasebank_version: String,
     /// Every beat the rules found, most salient first, used or not.
     pub beats: Vec<Beat>,
+    /// The credit the data's provider asks for ("Data: StatsBomb"), for
+    /// reports written from imported data.
+    pub credit: Option<String>,
 }
 
 impl Report {
@@ -210,6 +213,7 @@ pub fn write_report_with(m: &Match, options: &Options, bank: &Phrasebank) -> Res
         rerolled: options.sections.clone(),
         phrasebank_version: bank.version().to_string(),
         beats,
+        credit: m.provider.as_ref().map(|p| p.credit.clone()),
     })
 }
 

@@ -534,3 +534,70 @@ fn completions_and_a_man_page_come_from_the_definitions() {
         "{man}"
     );
 }
+
+#[test]
+fn every_output_from_statsbomb_data_credits_statsbomb() {
+    let feed = [
+        "--statsbomb-events".to_string(),
+        statsbomb("15986_events.json"),
+        "--statsbomb-lineups".to_string(),
+        statsbomb("15986_lineups.json"),
+        "--statsbomb-match".to_string(),
+        statsbomb("15986_match.json"),
+    ];
+    let report = |format: &str| {
+        let mut args = vec!["report", "--format", format];
+        args.extend(feed.iter().map(String::as_str));
+        let (code, stdout, stderr) = run_full(&args);
+        assert_eq!(code, 0, "{stderr}");
+        stdout
+    };
+    let text = report("text");
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines[lines.len() - 3], "Data: StatsBomb", "{text}");
+    assert!(report("markdown").contains("\nData: StatsBomb\n"));
+    let json: serde_json::Value = serde_json::from_str(&report("json")).unwrap();
+    assert_eq!(json["data_credit"], "Data: StatsBomb");
+    assert!(report("html").contains("<p class=\"credit\">Data: StatsBomb</p>"));
+    // A desk's own match file has no credit line.
+    let (_, native, _) = run_full(&["report", ENG_FRA]);
+    assert!(!native.contains("Data: StatsBomb"));
+    let (_, native, _) = run_full(&["report", "--format", "json", ENG_FRA]);
+    assert!(native.contains("\"data_credit\": null"));
+}
+
+#[test]
+fn an_imported_match_keeps_the_providers_ids() {
+    let (code, stdout, stderr) = run_full(&[
+        "import",
+        "statsbomb",
+        "--events",
+        &statsbomb("15986_events.json"),
+        "--lineups",
+        &statsbomb("15986_lineups.json"),
+        "--match",
+        &statsbomb("15986_match.json"),
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    let m: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    let p = &m["provider"];
+    assert_eq!(p["name"], "StatsBomb");
+    assert_eq!(p["credit"], "Data: StatsBomb");
+    assert_eq!(p["match_id"], "15986");
+    // Barcelona is StatsBomb team 217, Messi player 5503 in the open data.
+    assert_eq!(p["teams"]["barcelona"], "217");
+    assert_eq!(p["players"]["barcelona-lionel-messi"], "5503");
+    let events = m["events"].as_array().unwrap();
+    assert_eq!(p["events"].as_object().unwrap().len(), events.len());
+    // Each event's provider id is an event of the feed.
+    let feed = std::fs::read_to_string(statsbomb("15986_events.json")).unwrap();
+    for e in events {
+        let uuid = p["events"][e["id"].as_str().unwrap()].as_str().unwrap();
+        assert!(feed.contains(&format!("\"{uuid}\"")), "{uuid}");
+    }
+    let squads = ["home", "away"].map(|s| m["teams"][s]["squad"].as_array().unwrap().len());
+    assert_eq!(
+        p["players"].as_object().unwrap().len(),
+        squads[0] + squads[1]
+    );
+}

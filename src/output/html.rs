@@ -202,9 +202,12 @@ pub fn page(view: &ReportView) -> String {
         }
         out.push_str("</section>\n");
     }
+    let credit = view.data_credit.as_ref().map_or(String::new(), |c| {
+        format!("<p class=\"credit\">{}</p>", escape(c))
+    });
     let _ = writeln!(
         out,
-        "<footer class=\"metadata\">-- {}</footer>\n</article>",
+        "<footer class=\"metadata\">{credit}-- {}</footer>\n</article>",
         escape(&view.options.command)
     );
 

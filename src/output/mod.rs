@@ -54,6 +54,9 @@ pub fn text(report: &Report) -> String {
         }
         out.pop();
     }
+    if let Some(credit) = &report.credit {
+        out.push_str(&format!("\n{credit}\n"));
+    }
     out.push_str(&format!("\n-- {}\n", metadata(report)));
     out
 }
@@ -72,6 +75,9 @@ pub fn markdown(report: &Report) -> String {
             out.push_str("\n\n");
         }
         out.pop();
+    }
+    if let Some(credit) = &report.credit {
+        out.push_str(&format!("\n{credit}\n"));
     }
     out.push_str(&format!("\n<!-- {} -->\n", metadata(report)));
     out

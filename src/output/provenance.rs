@@ -20,6 +20,9 @@ pub struct ReportView {
     pub title: String,
     /// The match file, as the user named it.
     pub source: String,
+    /// The credit the data's provider asks for ("Data: StatsBomb"); null
+    /// for a desk's own match file.
+    pub data_credit: Option<String>,
     /// How it was written.
     pub options: OptionsView,
     /// Sections in reading order.
@@ -177,6 +180,7 @@ pub fn view(report: &Report, m: &Match, source: &str) -> ReportView {
         format: FORMAT,
         title: report.title.clone(),
         source: source.to_string(),
+        data_credit: report.credit.clone(),
         options: OptionsView {
             tone: report.tone.clone(),
             perspective: report.perspective.clone(),

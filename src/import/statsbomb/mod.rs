@@ -271,6 +271,11 @@ fn from_parts(
         None => Context::default(),
     };
 
+    let teams = [
+        (home.id.clone(), order[0].team_id),
+        (away.id.clone(), order[1].team_id),
+    ];
+    let provider = provider_ids(&raw_events, &native, &known, teams, &info);
     let m = Match {
         schema: SCHEMA_ID.to_string(),
         fixture,
@@ -281,6 +286,7 @@ fn from_parts(
         ratings_basis: (!ratings.is_empty()).then_some(RatingsBasis::Computed),
         ratings,
         context,
+        provider: Some(provider),
     };
     let problems = crate::input::validate::validate(&m);
     if !problems.is_empty() {
@@ -366,5 +372,37 @@ pub fn stage(name: &str) -> Stage {
         n if n.starts_with("Round of 32") => Stage::RoundOf32,
         n if n.contains("Friendly") => Stage::Friendly,
         _ => Stage::Round,
+    }
+}
+
+/// StatsBomb's own ids for the match, teams, players and events, by native
+/// id, and the credit its licence asks for.
+fn provider_ids(
+    raw_events: &[raw::Event],
+    native: &[crate::model::Event],
+    known: &HashMap<u64, lineups::Known>,
+    teams: [(String, u64); 2],
+    info: &Option<(String, String, raw::MatchInfo)>,
+) -> crate::model::Provider {
+    let by_index: HashMap<String, &str> = raw_events
+        .iter()
+        .map(|e| (format!("sb{}", e.index), e.id.as_str()))
+        .collect();
+    crate::model::Provider {
+        name: "StatsBomb".to_string(),
+        credit: "Data: StatsBomb".to_string(),
+        match_id: info.as_ref().map(|(_, _, i)| i.match_id.to_string()),
+        teams: teams
+            .into_iter()
+            .map(|(native, sb)| (native, sb.to_string()))
+            .collect(),
+        players: known
+            .iter()
+            .map(|(sb, k)| (k.id.clone(), sb.to_string()))
+            .collect(),
+        events: native
+            .iter()
+            .filter_map(|e| Some((e.id.clone(), by_index.get(&e.id)?.to_string())))
+            .collect(),
     }
 }
