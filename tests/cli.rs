@@ -601,3 +601,39 @@ fn an_imported_match_keeps_the_providers_ids() {
         squads[0] + squads[1]
     );
 }
+
+#[test]
+fn the_readme_covers_import_feeds_context_exit_codes_and_the_sidecar() {
+    let readme = std::fs::read_to_string("README.md").unwrap();
+    for needed in [
+        "import statsbomb",
+        "--statsbomb-events",
+        "--context",
+        "--lenient",
+        "| 3 | a phrasebank or internal failure |",
+        "--message-format json",
+        "--provenance",
+        "Data: StatsBomb",
+        "keeps\nStatsBomb's licence",
+    ] {
+        assert!(readme.contains(needed), "README lacks {needed:?}");
+    }
+    // The first screen keeps exactly its two set-up commands.
+    let setup = readme
+        .split("## Set up on a new machine")
+        .nth(1)
+        .unwrap()
+        .split("```")
+        .nth(1)
+        .unwrap();
+    let commands: Vec<&str> = setup
+        .lines()
+        .skip(1)
+        .filter(|l| !l.trim().is_empty())
+        .collect();
+    assert_eq!(commands.len(), 2, "{setup}");
+    assert!(
+        commands[0].starts_with("cargo run --release -- report")
+            && commands[1].starts_with("cargo test")
+    );
+}
