@@ -55,6 +55,7 @@ impl Finding {
             severity: crate::error::Severity::Error,
             message: self.problem.clone(),
             expected: Some(self.data_says.clone()),
+            snippet: None,
         }
     }
 }

@@ -171,12 +171,21 @@ pub struct Located {
     pub message: String,
     /// What was expected instead, when the message says.
     pub expected: Option<String>,
+    /// The offending line of the file with a caret under the column, when
+    /// the message quotes it (phrasebank templates).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub snippet: Option<String>,
 }
 
 impl Located {
     /// A diagnostic of `file`, its message split at "; expected".
     pub fn new(file: &str, d: &Diagnostic, code: &str, severity: Severity) -> Self {
-        let (message, expected) = split_expected(&d.message);
+        // A message may carry a quoted source line after its first line.
+        let (first, snippet) = match d.message.split_once('\n') {
+            Some((first, rest)) => (first, Some(rest.to_string())),
+            None => (d.message.as_str(), None),
+        };
+        let (message, expected) = split_expected(first);
         Located {
             file: file.to_string(),
             line: d.position.map(|(l, _)| l),
@@ -186,6 +195,7 @@ impl Located {
             severity,
             message,
             expected,
+            snippet,
         }
     }
 
@@ -213,13 +223,41 @@ impl Located {
             .expected
             .as_ref()
             .map_or(String::new(), |e| format!("; expected {e}"));
-        format!("{place}: {severity}: {at}{}{expected}", self.message)
+        let snippet = self
+            .snippet
+            .as_ref()
+            .map_or(String::new(), |s| format!("\n{s}"));
+        format!(
+            "{place}: {severity}: {at}{}{expected}{snippet}",
+            self.message
+        )
     }
 
     /// One line of JSON.
     pub fn json(&self) -> String {
         serde_json::to_string(self).unwrap_or_default()
     }
+}
+
+/// The line `line` of `source` with a caret under `column` (both 1-based),
+/// as rustc and minijinja show it; empty when the line does not exist.
+pub fn caret(source: &str, line: usize, column: usize) -> String {
+    // Past the end (an unclosed block is reported where the file ends):
+    // the last line, the caret after its last character.
+    let (line, column, text) = match source.lines().nth(line.saturating_sub(1)) {
+        Some(text) => (line, column, text),
+        None => match source.lines().enumerate().last() {
+            Some((i, text)) => (i + 1, text.chars().count() + 1, text),
+            None => return String::new(),
+        },
+    };
+    let gutter = " ".repeat(line.to_string().len());
+    let pad: String = text
+        .chars()
+        .take(column.saturating_sub(1))
+        .map(|c| if c == '\t' { '\t' } else { ' ' })
+        .collect();
+    format!("{gutter} |\n{line} | {text}\n{gutter} | {pad}^")
 }
 
 /// "what is wrong; expected what" split into its two halves.

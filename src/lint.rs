@@ -39,8 +39,14 @@ pub struct Lint {
 pub fn lint(label: &str, language: &str, files: Vec<(String, String)>) -> Lint {
     let mut out = Lint::default();
     let prefix = format!("{language}/");
+    let lexicon: serde_json::Value = files
+        .iter()
+        .find(|(p, _)| *p == format!("{prefix}lexicon.json"))
+        .and_then(|(_, text)| serde_json::from_str(text).ok())
+        .unwrap_or_default();
     for (path, text) in &files {
         unknown_helpers(path, text, &mut out.problems);
+        unknown_words(path, text, &lexicon, &mut out.problems);
         if let Some((_, message)) = tone_and_message(&prefix, path) {
             unknown_slots(path, message, text, &mut out.problems);
         }
@@ -140,6 +146,66 @@ fn unknown_helpers(path: &str, text: &str, problems: &mut Vec<Diagnostic>) {
                         message: format!(
                             "unknown helper \"{name}\"; expected one of {}",
                             HELPERS.join(", ")
+                        ),
+                    });
+                }
+            }
+        }
+    }
+}
+
+/// `{{word "GROUP" slot}}` with a group the lexicon lacks (or, for a
+/// literal key, a key its group lacks): `report` would fail on it.
+fn unknown_words(
+    path: &str,
+    text: &str,
+    lexicon: &serde_json::Value,
+    problems: &mut Vec<Diagnostic>,
+) {
+    if !path.ends_with(".hbs") {
+        return;
+    }
+    let groups: Vec<&str> = lexicon
+        .as_object()
+        .map(|o| o.keys().map(String::as_str).collect())
+        .unwrap_or_default();
+    for (start_line, body) in split_variants(text) {
+        let body = blank_comments(body);
+        for (offset, line) in body.lines().enumerate() {
+            for (at, _) in line.match_indices("word \"") {
+                let args = &line[at + "word \"".len()..];
+                let Some((group, rest)) = args.split_once('"') else {
+                    continue;
+                };
+                let column = at + "word \"".len() + 1;
+                let position = Some((start_line + offset, column));
+                let Some(words) = lexicon.get(group) else {
+                    problems.push(Diagnostic {
+                        path: path.to_string(),
+                        position,
+                        message: format!(
+                            "lexicon.json has no group \"{group}\"; expected one of {}",
+                            groups.join(", ")
+                        ),
+                    });
+                    continue;
+                };
+                let literal = rest
+                    .trim_start()
+                    .strip_prefix('"')
+                    .and_then(|r| r.split_once('"'))
+                    .map(|(key, _)| key);
+                if let Some(key) = literal.filter(|k| words.get(*k).is_none()) {
+                    let keys: Vec<&str> = words
+                        .as_object()
+                        .map(|o| o.keys().map(String::as_str).collect())
+                        .unwrap_or_default();
+                    problems.push(Diagnostic {
+                        path: path.to_string(),
+                        position,
+                        message: format!(
+                            "lexicon.json has no word \"{key}\" in \"{group}\"; expected one of {}",
+                            keys.join(", ")
                         ),
                     });
                 }

@@ -68,3 +68,96 @@ fn every_fault_in_a_broken_phrasebank_is_reported_with_its_line() {
         "a misspelt file name is noted:\n{out}"
     );
 }
+
+/// A copy of the shipped phrasebank with one template edited.
+fn edited_phrasebank(name: &str, file: &str, from: &str, to: &str) -> std::path::PathBuf {
+    fn copy(from: &std::path::Path, to: &std::path::Path) {
+        std::fs::create_dir_all(to).unwrap();
+        for entry in std::fs::read_dir(from).unwrap().flatten() {
+            let target = to.join(entry.file_name());
+            if entry.path().is_dir() {
+                copy(&entry.path(), &target);
+            } else {
+                std::fs::copy(entry.path(), target).unwrap();
+            }
+        }
+    }
+    let dir = std::path::PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(name);
+    let _ = std::fs::remove_dir_all(&dir);
+    copy(std::path::Path::new("phrasebank"), &dir);
+    let path = dir.join(file);
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(text.contains(from), "{from} not in {file}");
+    std::fs::write(&path, text.replace(from, to)).unwrap();
+    dir
+}
+
+#[test]
+fn lint_catches_an_unknown_lexicon_group_that_report_would_fail_on() {
+    let dir = edited_phrasebank(
+        "stag",
+        "en/neutral/lead/next_fixture.hbs",
+        "{{word \"stage\" stage}}",
+        "{{word \"stag\" stage}}",
+    );
+    let (code, out) = lint(&[dir.to_str().unwrap()]);
+    assert_eq!(code, 1, "{out}");
+    assert!(
+        out.lines().any(|l| l.contains("lead/next_fixture.hbs:")
+            && l.contains(": error: lexicon.json has no group \"stag\"; expected one of")
+            && l.contains("stage")),
+        "{out}"
+    );
+}
+
+#[test]
+fn template_errors_quote_the_line_with_a_caret_and_no_grammar_or_debug_text() {
+    // Compile errors, from lint.
+    let (_, out) = lint(&["tests/phrasebanks/broken"]);
+    let at = out
+        .lines()
+        .position(|l| l.contains("highlight/goal.hbs:1:64: error: template does not compile"))
+        .expect(&out);
+    let lines: Vec<&str> = out.lines().collect();
+    assert!(
+        lines[at + 2].starts_with("1 | {{clock minute added}}"),
+        "{out}"
+    );
+    assert_eq!(lines[at + 3].find('^'), Some("1 | ".len() + 63), "{out}");
+    assert!(
+        !out.contains("expected escape, expression"),
+        "a grammar dump: {out}"
+    );
+    // A render error, from report: an unknown slot in one variant.
+    let dir = edited_phrasebank(
+        "oponent",
+        "en/neutral/lead/next_fixture.hbs",
+        "{{opponent}}",
+        "{{oponent}}",
+    );
+    let mut failures = 0;
+    for seed in 0..8 {
+        let out = Command::new(env!("CARGO_BIN_EXE_beatwriter"))
+            .args(["report", "--seed", &seed.to_string(), "--phrasebank"])
+            .arg(&dir)
+            .arg("fixtures/eng-fra-2022-wc-qf.json")
+            .output()
+            .unwrap();
+        if out.status.success() {
+            continue;
+        }
+        failures += 1;
+        assert_eq!(out.status.code(), Some(3));
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(!stderr.contains("Some("), "Rust debug text: {stderr}");
+        assert!(stderr.contains("unknown slot `oponent`"), "{stderr}");
+        let quoted = stderr
+            .lines()
+            .find(|l| l.contains("| ") && l.contains("{{oponent}}"));
+        let caret = stderr.lines().find(|l| l.trim_end().ends_with('^'));
+        assert!(quoted.is_some() && caret.is_some(), "{stderr}");
+        let (quoted, caret) = (quoted.unwrap(), caret.unwrap());
+        assert_eq!(&quoted[caret.find('^').unwrap()..][..2], "{{", "{stderr}");
+    }
+    assert!(failures > 0, "no seed used the edited variant");
+}

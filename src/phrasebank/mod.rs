@@ -81,6 +81,8 @@ pub struct Phrasebank {
     /// (tone, message) to its variants.
     variants: BTreeMap<(String, String), Vec<Variant>>,
     language: String,
+    /// Where it was read from, to name files in errors.
+    label: String,
 }
 
 impl std::fmt::Debug for Phrasebank {
@@ -130,6 +132,7 @@ impl Phrasebank {
             lexicon: serde_json::Value::Null,
             variants: BTreeMap::new(),
             language: language.to_string(),
+            label: label.to_string(),
         };
         let prefix = format!("{language}/");
         let mut problems = Vec::new();
@@ -197,10 +200,15 @@ impl Phrasebank {
             };
             if let Err(e) = self.registry.register_template_string(&variant.id(), body) {
                 let (line, col) = e.pos().unwrap_or((1, 1));
+                let (line, col) = (start_line + line - 1, col.max(1));
                 problems.push(Diagnostic {
                     path: path.to_string(),
-                    position: Some((start_line + line - 1, col)),
-                    message: format!("template does not compile: {}", e.reason()),
+                    position: Some((line, col)),
+                    message: format!(
+                        "template does not compile: {}\n{}",
+                        compile_reason(e.reason()),
+                        crate::error::caret(text, line, col)
+                    ),
                 });
                 continue;
             }
@@ -278,17 +286,66 @@ impl Phrasebank {
         self.registry.render(&variant.id(), slots).map_err(|e| {
             let position = e
                 .line_no
-                .map(|l| (variant.line + l - 1, e.column_no.unwrap_or(1)));
+                .map(|l| (variant.line + l - 1, e.column_no.unwrap_or(1).max(1)));
+            // The variant's own lines, so the caret sits under the fault.
+            let quoted = match (position, self.sources.get(&variant.id())) {
+                (Some((line, col)), Some(body)) => {
+                    let local = line + 1 - variant.line;
+                    crate::error::caret(body, local, col).replacen(
+                        &format!("{local} |"),
+                        &format!("{line} |"),
+                        1,
+                    )
+                }
+                _ => String::new(),
+            };
             Error::single(
                 ErrorKind::Render,
-                &variant.file,
+                format!("{}/{}", self.label, variant.file),
                 Diagnostic {
                     path: variant.id(),
                     position,
-                    message: format!("template failed to render: {}", e.reason()),
+                    message: format!(
+                        "template failed to render: {}\n{quoted}",
+                        render_reason(e.reason())
+                    )
+                    .trim_end()
+                    .to_string(),
                 },
             )
         })
+    }
+}
+
+/// A compile error in an editor's words, without the parser's grammar.
+fn compile_reason(reason: &handlebars::TemplateErrorReason) -> String {
+    use handlebars::TemplateErrorReason as R;
+    match reason {
+        R::InvalidSyntax(_) => {
+            "the {{ }} syntax is broken here: a tag not closed, a block ({{#if}}, {{#each}}) without its {{/if}}, or a stray brace".to_string()
+        }
+        R::MismatchingClosedHelper(open, close) => {
+            format!("{{{{#{open}}}}} is closed by {{{{/{close}}}}}; expected {{{{/{open}}}}}")
+        }
+        R::InvalidParam(p) => format!("\"{p}\" is not a valid helper argument"),
+        other => other.to_string(),
+    }
+}
+
+/// A render error in an editor's words, never Rust's debug text.
+fn render_reason(reason: &handlebars::RenderErrorReason) -> String {
+    use handlebars::RenderErrorReason as R;
+    match reason {
+        R::MissingVariable(Some(name)) => {
+            format!("unknown slot `{name}`: this message does not receive it")
+        }
+        R::MissingVariable(None) => "a slot this message does not receive".to_string(),
+        R::HelperNotFound(name) => format!("unknown helper \"{name}\""),
+        R::Other(text) => text.clone(),
+        other => other
+            .to_string()
+            .replace("Some(\"", "\"")
+            .replace("\")", "\""),
     }
 }
 
