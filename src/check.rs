@@ -22,7 +22,7 @@
 //! one it knows. A draft about another match is refused in one line.
 
 use crate::error::{Diagnostic, Error, ErrorKind, Result};
-use crate::facts::FactIndex;
+use crate::facts::{FactIndex, number_word};
 use crate::model::Match;
 use crate::phrasebank::Phrasebank;
 use crate::report::{DEFAULT_SEED, Options, Report, write_report_with};
@@ -811,61 +811,6 @@ fn figures(text: &str, inside_name: &dyn Fn(usize) -> bool) -> Vec<Figure> {
     }
     out.sort_by_key(|(at, _)| *at);
     out.into_iter().map(|(_, f)| f).collect()
-}
-
-/// The value of a number word or ordinal ("six", "Ten", "third").
-fn number_word(word: &str) -> Option<u32> {
-    const CARDINALS: [&str; 21] = [
-        "zero",
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "eleven",
-        "twelve",
-        "thirteen",
-        "fourteen",
-        "fifteen",
-        "sixteen",
-        "seventeen",
-        "eighteen",
-        "nineteen",
-        "twenty",
-    ];
-    const ORDINALS: [&str; 21] = [
-        "",
-        "first",
-        "second",
-        "third",
-        "fourth",
-        "fifth",
-        "sixth",
-        "seventh",
-        "eighth",
-        "ninth",
-        "tenth",
-        "eleventh",
-        "twelfth",
-        "thirteenth",
-        "fourteenth",
-        "fifteenth",
-        "sixteenth",
-        "seventeenth",
-        "eighteenth",
-        "nineteenth",
-        "twentieth",
-    ];
-    let lower = word.to_lowercase();
-    let found = |list: &[&str]| list.iter().position(|w| !w.is_empty() && *w == lower);
-    found(&CARDINALS)
-        .or_else(|| found(&ORDINALS))
-        .map(|n| n as u32)
 }
 
 fn split_with_offsets(word: &str) -> impl Iterator<Item = (usize, &str)> {

@@ -35,8 +35,10 @@ pub struct Derivation {
     /// `range`), `shootout_goals` (scored kicks), `minutes_left` (`end`
     /// minus the minute), `record_after` (the tally before plus the events
     /// that add to it), `count` (how many entries `from` lists) or
-    /// `match_length` (90, or 120 with extra time) or `rating_scale` (10:
-    /// ratings are marks out of ten).
+    /// `match_length` (90, or 120 with extra time), `rating_scale` (10:
+    /// ratings are marks out of ten), `players_left` (11 less the
+    /// sendings-off `from` lists) or `stage_size` (the sides a stage has:
+    /// 16 for `round_of_16`, 4 for `semi_final`).
     pub rule: &'static str,
     /// The input paths it is computed from.
     pub from: Vec<String>,
@@ -287,6 +289,61 @@ fn word_bounded(text: &str, start: usize, end: usize) -> bool {
     let before = text[..start].chars().next_back();
     let after = text[end..].chars().next();
     !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+}
+
+/// The value of a number word or ordinal ("six", "Ten", "third").
+pub fn number_word(word: &str) -> Option<u32> {
+    const CARDINALS: [&str; 21] = [
+        "zero",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+        "twenty",
+    ];
+    const ORDINALS: [&str; 21] = [
+        "",
+        "first",
+        "second",
+        "third",
+        "fourth",
+        "fifth",
+        "sixth",
+        "seventh",
+        "eighth",
+        "ninth",
+        "tenth",
+        "eleventh",
+        "twelfth",
+        "thirteenth",
+        "fourteenth",
+        "fifteenth",
+        "sixteenth",
+        "seventeenth",
+        "eighteenth",
+        "nineteenth",
+        "twentieth",
+    ];
+    let lower = word.to_lowercase();
+    let found = |list: &[&str]| list.iter().position(|w| !w.is_empty() && *w == lower);
+    found(&CARDINALS)
+        .or_else(|| found(&ORDINALS))
+        .map(|n| n as u32)
 }
 
 /// Runs of digits (the number inside "53rd", "17'", "2-1"), with offsets.

@@ -359,6 +359,25 @@ fn recompute(root: &serde_json::Value, d: &serde_json::Value, label: &str) -> f6
             record["before"].as_f64().unwrap() + expected.len() as f64
         }
         "count" => from.len() as f64,
+        "players_left" => {
+            for p in &from {
+                let e = resolve(root, p).unwrap();
+                assert!(
+                    matches!(e["type"].as_str(), Some("red" | "second_yellow")),
+                    "{label}: {p} is not a sending-off"
+                );
+            }
+            11.0 - from.len() as f64
+        }
+        "stage_size" => {
+            let stage = resolve(root, from[0]).unwrap().as_str().unwrap();
+            match stage {
+                "quarter_final" => 8.0,
+                "semi_final" => 4.0,
+                "final" => 2.0,
+                other => other.strip_prefix("round_of_").unwrap().parse().unwrap(),
+            }
+        }
         "rating_scale" => {
             assert!(from[0].starts_with("ratings."), "{label}");
             10.0
@@ -395,7 +414,9 @@ fn check_numbers(root: &serde_json::Value, json: &serde_json::Value, label: &str
                         "{label}: \"{printed}\" traced to {path}"
                     );
                 }
-                let value: f64 = printed.parse().unwrap();
+                let value: f64 = printed.parse().unwrap_or_else(|_| {
+                    f64::from(beatwriter::facts::number_word(printed).unwrap())
+                });
                 if let Some(d) = f.get("derived") {
                     assert_eq!(recompute(root, d, &label), value, "{label}: {path}");
                 } else {
@@ -491,6 +512,31 @@ fn every_number_traces_to_the_value_it_states() {
         }
     }
     assert!(checked > 500, "only {checked} numbers checked");
+}
+
+#[test]
+fn numbers_written_as_words_are_traced_too() {
+    let m = common::load(common::FIXTURES[0]);
+    let report = common::write(&m, &Options::default());
+    let json: serde_json::Value =
+        serde_json::from_str(&beatwriter::output::json(&report, &m, "eng-fra")).unwrap();
+    let facts: Vec<&serde_json::Value> = json["sections"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|s| s["paragraphs"].as_array().unwrap())
+        .flat_map(|p| p.as_array().unwrap())
+        .flat_map(|s| s["facts"].as_array().unwrap())
+        .collect();
+    let rule = |text: &str| {
+        facts
+            .iter()
+            .find(|f| f["text"] == text)
+            .map(|f| f["derived"]["rule"].as_str().unwrap_or("").to_string())
+    };
+    // "six minutes from the end", "two appeals fail", "in the previous two".
+    assert_eq!(rule("six").as_deref(), Some("minutes_left"));
+    assert_eq!(rule("two").as_deref(), Some("count"));
 }
 
 #[test]

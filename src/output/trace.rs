@@ -68,6 +68,8 @@ struct Token {
     unit: String,
     /// The word before it, lower case.
     before: String,
+    /// Written as a word ("six", "second"): listed only when traced.
+    word: bool,
 }
 
 impl<'m> Tracer<'m> {
@@ -114,7 +116,12 @@ impl<'m> Tracer<'m> {
                 continue;
             }
             let people = self.people_near(tokens[i].at, &names, cx);
-            found.push((tokens[i].at, self.single(&tokens[i], cx, &people)));
+            let fact = self.single(&tokens[i], cx, &people);
+            // A number word nothing explains is most often an idiom ("one
+            // of", "second half"), not a figure: it is left out.
+            if !(tokens[i].word && fact.path.is_empty()) {
+                found.push((tokens[i].at, fact));
+            }
         }
         found.sort_by_key(|(at, _)| *at);
         found.into_iter().map(|(_, f)| f).collect()
@@ -295,8 +302,11 @@ impl<'m> Tracer<'m> {
             _ if minute_unit => {
                 self.event_fields(&evidence, "minute", &mut out);
                 self.minutes_left(&evidence, &mut out);
+                // "the fifth minute of added time"
+                self.event_fields(&evidence, "added", &mut out);
                 self.match_length(&mut out);
             }
+            _ if t.unit == "man" || t.unit == "men" => self.players_left(&evidence, &mut out),
             _ if t.unit.starts_with("yard") => {
                 self.event_fields(&evidence, "distance_yards", &mut out)
             }
@@ -471,6 +481,30 @@ impl<'m> Tracer<'m> {
                     .collect(),
             );
         }
+        // "his second penalty", "a second booking": the player's events
+        // of the same family up to the one cited.
+        for &i in &evidence {
+            let e = &self.m.events[i];
+            let Some(player) = &e.player else { continue };
+            lists.push(
+                (0..=i)
+                    .filter(|j| {
+                        let x = &self.m.events[*j];
+                        x.player.as_ref() == Some(player) && family(x.kind) == family(e.kind)
+                    })
+                    .map(|j| format!("events[{j}]"))
+                    .collect(),
+            );
+        }
+        // "Two record scorers": the records the sentence cites.
+        lists.push(
+            cx.evidence
+                .iter()
+                .filter_map(|id| id.strip_prefix("record:"))
+                .filter_map(|id| self.m.context.records.iter().position(|r| r.id == id))
+                .map(|r| format!("context.records[{r}]"))
+                .collect(),
+        );
         if cx.evidence.iter().any(|e| e == "context.history") {
             // The side the sentence names first.
             let mut teams = [&self.m.teams.home, &self.m.teams.away];
@@ -526,6 +560,38 @@ impl<'m> Tracer<'m> {
         }
     }
 
+    /// "Ten-man Germany": eleven less the side's sendings-off up to each
+    /// cited event.
+    fn players_left(&self, evidence: &[usize], out: &mut Vec<Source>) {
+        for &i in evidence {
+            let team = &self.m.events[i].team;
+            let from: Vec<String> = (0..=i)
+                .filter(|j| {
+                    let e = &self.m.events[*j];
+                    e.kind.is_sending_off() && &e.team == team
+                })
+                .map(|j| format!("events[{j}]"))
+                .collect();
+            if from.is_empty() {
+                continue;
+            }
+            out.push(Source {
+                value: 11.0 - from.len() as f64,
+                path: format!(
+                    "derived: 11 players less the sendings-off {}",
+                    from.join(", ")
+                ),
+                derived: Some(Derivation {
+                    rule: "players_left",
+                    from,
+                    team: None,
+                    range: None,
+                    end: None,
+                }),
+            });
+        }
+    }
+
     /// The ratings of the players near the number.
     fn ratings(&self, people: &[String], out: &mut Vec<Source>) {
         for p in people {
@@ -535,15 +601,26 @@ impl<'m> Tracer<'m> {
         }
     }
 
-    /// Stages that carry a number: "last 16" is `round_of_16`.
+    /// Stages that carry a number: "last 16" is `round_of_16`, "last
+    /// four" `semi_final`.
     fn stages(&self, out: &mut Vec<Source>) {
         let value = serde_json::to_value(self.m).unwrap_or_default();
         walk(&value, String::new(), &mut |path, v| {
             if let serde_json::Value::String(s) = v
                 && (path.ends_with(".stage") || path.ends_with(".reached"))
-                && let Some(n) = s.strip_prefix("round_of_").and_then(|n| n.parse().ok())
+                && let Some(n) = stage_size(s)
             {
-                out.push(at_path(n, path));
+                out.push(Source {
+                    value: n,
+                    path: format!("derived: the last {n} of {path}"),
+                    derived: Some(Derivation {
+                        rule: "stage_size",
+                        from: vec![path],
+                        team: None,
+                        range: None,
+                        end: None,
+                    }),
+                });
             }
         });
     }
@@ -568,6 +645,27 @@ impl<'m> Tracer<'m> {
                 out.push(at_path(n, path));
             }
         });
+    }
+}
+
+/// How many sides a stage has left: 16 in `round_of_16`, 4 in `semi_final`.
+pub fn stage_size(stage: &str) -> Option<f64> {
+    match stage {
+        "quarter_final" => Some(8.0),
+        "semi_final" => Some(4.0),
+        "final" => Some(2.0),
+        other => other.strip_prefix("round_of_").and_then(|n| n.parse().ok()),
+    }
+}
+
+/// Events counted together: cards, penalty kicks, goals.
+fn family(kind: EventType) -> u8 {
+    use EventType::*;
+    match kind {
+        Yellow | SecondYellow | Red => 1,
+        PenaltyScored | PenaltyMissed | PenaltySaved => 2,
+        Goal | OwnGoal => 3,
+        _ => 0,
     }
 }
 
@@ -661,6 +759,59 @@ fn tokens(text: &str, names: &[(usize, usize, Fact)]) -> Vec<Token> {
         }
         i = next.max(end);
     }
+    out.extend(word_tokens(text, &inside_name));
+    out.sort_by_key(|t| t.at);
+    // Partners were indexed before the sort; digits come in order, so
+    // re-point each score at the token after it.
+    for (k, t) in out.iter_mut().enumerate() {
+        if t.pair.is_some() {
+            t.pair = Some(k + 1);
+        }
+    }
+    out
+}
+
+/// Numbers written as words: cardinals from two and ordinals from second
+/// ("one" and "first" are idioms far more often than figures).
+fn word_tokens(text: &str, inside_name: &dyn Fn(usize) -> bool) -> Vec<Token> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in text
+        .char_indices()
+        .chain(std::iter::once((text.len(), ' ')))
+    {
+        match (c.is_alphabetic(), start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                start = None;
+                let word = &text[s..i];
+                let Some(n) = crate::facts::number_word(word).filter(|n| *n >= 2) else {
+                    continue;
+                };
+                if inside_name(s) {
+                    continue;
+                }
+                // Ordinals end in "d" or "th" ("second", "third", "fifth").
+                let lower = word.to_lowercase();
+                let ordinal = lower.ends_with('d') || lower.ends_with("th");
+                out.push(Token {
+                    at: s,
+                    text: word.to_string(),
+                    value: f64::from(n),
+                    shape: if ordinal {
+                        Shape::Ordinal
+                    } else {
+                        Shape::Plain
+                    },
+                    pair: None,
+                    unit: word_after(text, i),
+                    before: word_before(text, s),
+                    word: true,
+                });
+            }
+            _ => {}
+        }
+    }
     out
 }
 
@@ -673,6 +824,7 @@ fn token(text: &str, at: usize, end: usize, shape: Shape, unit: String, before: 
         pair: None,
         unit,
         before,
+        word: false,
     }
 }
 
