@@ -64,6 +64,18 @@ impl Finding {
 /// a generated one to be taken as an edit of it.
 const SAME_SENTENCE: f64 = 0.4;
 
+/// How sure `check` is of the options that wrote the draft.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Certainty {
+    /// From a provenance file or the draft's footer: the draft's own
+    /// sentences are written again.
+    Known,
+    /// Guessed (no footer): the default draft of the closest tone, whose
+    /// wording may differ, so only close matches (same minute in a
+    /// highlight) are compared and the rest checked against the data.
+    Guessed,
+}
+
 /// Checks `draft` against `m` with the options in its last line, if it
 /// has one; findings in line order, empty when clean.
 pub fn check(draft: &str, m: &Match, bank: &Phrasebank) -> Result<Vec<Finding>> {
@@ -84,9 +96,16 @@ pub fn check_with(
         Some(o) => Some(o),
         None => options_of(draft).transpose()?,
     };
-    let source = match options {
-        Some(options) => units_of(&write_report_with(m, &options, bank)?, &model),
-        None => model.closest_default(draft, bank)?,
+    let (source, wholes, certainty) = match options {
+        Some(options) => (
+            units_of(&write_report_with(m, &options, bank)?, &model),
+            Vec::new(),
+            Certainty::Known,
+        ),
+        None => {
+            let (units, wholes) = model.closest_default(draft, bank)?;
+            (units, wholes, Certainty::Guessed)
+        }
     };
     let mut mine: Vec<(usize, Unit)> = Vec::new();
     for (i, raw) in draft.lines().enumerate() {
@@ -100,11 +119,16 @@ pub fn check_with(
                 .map(|s| (i, model.unit(s))),
         );
     }
-    let pairs = align(&mine, &source);
+    let pairs = align(&mine, &source, certainty);
     let lines: Vec<&str> = draft.lines().collect();
     let mut findings = Vec::new();
     for ((i, unit), theirs) in mine.iter().zip(pairs) {
         let first = findings.len();
+        // Guessing the draft's wording, a sentence whose facts some
+        // generated sentence states together is as written.
+        if certainty == Certainty::Guessed && stated_together(unit, &wholes) {
+            continue;
+        }
         match theirs {
             Some(k) => compare(i + 1, unit, &source[k], &mut findings),
             None => model.against_data(i + 1, unit, &mut findings),
@@ -120,8 +144,14 @@ pub fn check_with(
 /// similar one, or, for a sentence too changed to resemble any, the one
 /// between the sentences its neighbours are edits of ("Olivier Giroud
 /// (France)" made "Antoine Griezmann (France)").
-fn align(mine: &[(usize, Unit)], source: &[Unit]) -> Vec<Option<usize>> {
-    let mut pairs: Vec<Option<usize>> = mine.iter().map(|(_, u)| best_match(u, source)).collect();
+fn align(mine: &[(usize, Unit)], source: &[Unit], certainty: Certainty) -> Vec<Option<usize>> {
+    let mut pairs: Vec<Option<usize>> = mine
+        .iter()
+        .map(|(_, u)| best_match(u, source, certainty))
+        .collect();
+    if certainty == Certainty::Guessed {
+        return pairs;
+    }
     for i in 1..pairs.len().saturating_sub(1) {
         if let (None, Some(before), Some(after)) = (pairs[i], pairs[i - 1], pairs[i + 1])
             && after == before + 2
@@ -326,7 +356,18 @@ impl<'m> Model<'m> {
                 }
             }
         }
-        let values = index.number_values();
+        let mut values = index.number_values();
+        // Figures inside phrases ("over the last 50 years") and stages
+        // ("last 16").
+        for (name, _) in FactIndex::new(m).names() {
+            values.extend(crate::facts::numbers_in(name).into_iter().map(|(_, n)| n));
+        }
+        let all = serde_json::to_value(m).unwrap_or_default();
+        collect_strings(&all, &mut |text| {
+            if let Some(n) = crate::output::trace::stage_size(text) {
+                values.insert(n.to_string());
+            }
+        });
         let mut known: BTreeSet<String> = BTreeSet::new();
         let lexicon = bank.lexicon().to_string();
         for text in bank.texts().chain(std::iter::once(lexicon.as_str())) {
@@ -364,14 +405,14 @@ impl<'m> Model<'m> {
         let mut unknown = Vec::new();
         let mut unknown_first = None;
         for (i, (at, word)) in words_with_offsets(text).enumerate() {
-            if inside(at) {
-                continue;
-            }
             let bare = word.trim_matches(|c: char| !c.is_alphanumeric());
             let lead = word.len()
                 - word
                     .trim_start_matches(|c: char| !c.is_alphanumeric())
                     .len();
+            if inside(at + lead) {
+                continue;
+            }
             if !bare.chars().next().is_some_and(char::is_uppercase) {
                 continue;
             }
@@ -482,7 +523,7 @@ impl<'m> Model<'m> {
 
     /// Without a footer or provenance file: the sentences of the default
     /// draft in the tone the draft resembles most, if it resembles one.
-    fn closest_default(&self, draft: &str, bank: &Phrasebank) -> Result<Vec<Unit>> {
+    fn closest_default(&self, draft: &str, bank: &Phrasebank) -> Result<(Vec<Unit>, Vec<Unit>)> {
         let mine: Vec<Unit> = draft
             .lines()
             .map(clean)
@@ -494,26 +535,40 @@ impl<'m> Model<'m> {
                     .collect::<Vec<_>>()
             })
             .collect();
-        let mut best: Option<(usize, Vec<Unit>)> = None;
+        let mut best: Option<(usize, Report)> = None;
         for tone in bank.tones() {
             let options = Options {
                 seed: DEFAULT_SEED,
                 tone: tone.to_string(),
                 ..Options::default()
             };
-            let units = units_of(&write_report_with(self.m, &options, bank)?, self);
+            let report = write_report_with(self.m, &options, bank)?;
+            let units = units_of(&report, self);
             let aligned = mine
                 .iter()
-                .filter(|u| best_match(u, &units).is_some())
+                .filter(|u| best_match(u, &units, Certainty::Guessed).is_some())
                 .count();
             if best.as_ref().is_none_or(|(n, _)| aligned > *n) {
-                best = Some((aligned, units));
+                best = Some((aligned, report));
             }
         }
         Ok(match best {
-            Some((n, units)) if n * 3 >= mine.len() => units,
-            _ => Vec::new(),
+            Some((_, report)) => (
+                units_of(&report, self),
+                lines_of(&report).iter().map(|l| self.unit(l)).collect(),
+            ),
+            None => (Vec::new(), Vec::new()),
         })
+    }
+}
+
+/// Every string of a JSON value.
+fn collect_strings(v: &serde_json::Value, visit: &mut dyn FnMut(&str)) {
+    match v {
+        serde_json::Value::String(s) => visit(s),
+        serde_json::Value::Array(a) => a.iter().for_each(|x| collect_strings(x, visit)),
+        serde_json::Value::Object(o) => o.values().for_each(|x| collect_strings(x, visit)),
+        _ => {}
     }
 }
 
@@ -560,6 +615,19 @@ fn entity_of(path: &str, name: &str) -> String {
 
 /// Every sentence (and title and heading) of a report.
 fn units_of(report: &Report, model: &Model) -> Vec<Unit> {
+    lines_of(report)
+        .iter()
+        .flat_map(|l| {
+            split_sentences(l)
+                .into_iter()
+                .map(|s| model.unit(s))
+                .collect::<Vec<_>>()
+        })
+        .collect()
+}
+
+/// The title, headings and sentences of a report, as printed.
+fn lines_of(report: &Report) -> Vec<String> {
     let mut lines = vec![report.title.clone()];
     for section in &report.sections {
         lines.push(section.heading.clone());
@@ -571,16 +639,25 @@ fn units_of(report: &Report, model: &Model) -> Vec<Unit> {
                 .map(|s| s.text.clone()),
         );
     }
+    lines.retain(|l| !l.is_empty());
     lines
-        .iter()
-        .filter(|l| !l.is_empty())
-        .flat_map(|l| {
-            split_sentences(l)
-                .into_iter()
-                .map(|s| model.unit(s))
-                .collect::<Vec<_>>()
-        })
-        .collect()
+}
+
+/// Whether some generated sentence states every fact of `unit` together:
+/// its people, teams and places, and its figures.
+fn stated_together(unit: &Unit, wholes: &[Unit]) -> bool {
+    if !unit.unknown.is_empty() {
+        return false;
+    }
+    wholes.iter().any(|w| {
+        let figures: Vec<String> = w.figures.iter().map(|f| f.value.clone()).collect();
+        let mine: Vec<String> = unit.figures.iter().map(|f| f.value.clone()).collect();
+        minus(&mine, &figures).is_empty()
+            && unit
+                .refs
+                .iter()
+                .all(|r| w.refs.iter().any(|x| x.entity == r.entity))
+    })
 }
 
 fn words(text: &str) -> BTreeSet<String> {
@@ -591,18 +668,36 @@ fn words(text: &str) -> BTreeSet<String> {
 }
 
 /// The generated sentence this one most likely came from.
-fn best_match(unit: &Unit, source: &[Unit]) -> Option<usize> {
+fn best_match(unit: &Unit, source: &[Unit], certainty: Certainty) -> Option<usize> {
+    let (threshold, clock) = match certainty {
+        Certainty::Known => (SAME_SENTENCE, None),
+        Certainty::Guessed => (0.6, Some(clock_of(&unit.text))),
+    };
     source
         .iter()
         .enumerate()
+        .filter(|(_, s)| clock.as_ref().is_none_or(|c| *c == clock_of(&s.text)))
         .map(|(k, s)| {
             let shared = unit.words.intersection(&s.words).count() as f64;
             let all = unit.words.union(&s.words).count().max(1) as f64;
             (shared / all, k)
         })
-        .filter(|(score, _)| *score >= SAME_SENTENCE)
+        .filter(|(score, _)| *score >= threshold)
         .max_by(|a, b| a.0.total_cmp(&b.0))
         .map(|(_, k)| k)
+}
+
+/// The clock a highlight starts with ("45+7'"), or empty.
+fn clock_of(text: &str) -> String {
+    let clock: String = text
+        .chars()
+        .take_while(|c| c.is_ascii_digit() || *c == '+')
+        .collect();
+    if text[clock.len()..].starts_with('\'') {
+        clock
+    } else {
+        String::new()
+    }
 }
 
 /// What the edited sentence states that the sentence as written does not.
@@ -795,7 +890,8 @@ fn figures(text: &str, inside_name: &dyn Fn(usize) -> bool) -> Vec<Figure> {
     }
     for (at, word) in words_with_offsets(text) {
         for (off, part) in split_with_offsets(word) {
-            if let Some(value) = number_word(part)
+            // "one" and "first" are idioms far more often than figures.
+            if let Some(value) = number_word(part).filter(|n| *n != 1)
                 && !inside_name(at + off)
             {
                 out.push((

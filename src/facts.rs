@@ -71,6 +71,13 @@ impl FactIndex {
         walk(&value, String::new(), &mut |path, v| match v {
             serde_json::Value::Number(n) => numbers.entry(n.to_string()).or_default().push(path),
             serde_json::Value::String(s) if is_name_field(&path) => {
+                // "the Three Lions" is also written "Three Lions".
+                if let Some(bare) = s.strip_prefix("the ") {
+                    names
+                        .entry(bare.to_string())
+                        .or_default()
+                        .push(path.clone());
+                }
                 names.entry(s.clone()).or_default().push(path);
             }
             _ => {}
@@ -208,6 +215,7 @@ fn is_name_field(path: &str) -> bool {
         ".city",
         ".competition",
         ".opponent",
+        ".club",
         ".weekday",
         ".tournament",
         ".host",

@@ -217,6 +217,9 @@ struct Edit {
     to: String,
     #[serde(default)]
     flag: String,
+    /// The footer removed as well as the edit made.
+    #[serde(default)]
+    no_footer: bool,
 }
 
 fn corpus(file: &str) -> Vec<Edit> {
@@ -302,6 +305,9 @@ fn apply(edit: &Edit) -> (String, String, usize) {
         }
         other => panic!("unknown op {other}"),
     };
+    if edit.no_footer {
+        lines.retain(|l| !l.starts_with("-- beatwriter"));
+    }
     (draft, lines.join("\n") + "\n", at + 1)
 }
 
