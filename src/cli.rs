@@ -99,9 +99,14 @@ enum Command {
     Check {
         /// The edited draft (text, Markdown or HTML paragraphs), or `-` for standard input.
         draft: String,
-        /// The match file the draft was written from.
-        #[arg(long = "match", value_name = "FILE")]
-        match_file: String,
+        /// The match file the draft was written from (with --provenance, the
+        /// inputs it records are used when this is left out).
+        #[arg(
+            long = "match",
+            value_name = "FILE",
+            required_unless_present = "provenance"
+        )]
+        match_file: Option<String>,
         /// The phrasebank the draft was written with, if not the built-in one
         /// (or the one the provenance file names).
         #[arg(long, value_name = "DIR")]
@@ -308,7 +313,7 @@ pub fn run() -> u8 {
             provenance,
         } => check(
             &draft,
-            &match_file,
+            match_file.as_deref(),
             phrasebank,
             provenance.as_deref(),
             global,
@@ -473,12 +478,11 @@ fn beats(file: &str, json: bool, thresholds: Option<&str>) -> Result<u8, Error> 
 /// `beatwriter check`: findings on standard output; exit 1 when any.
 fn check(
     draft: &str,
-    match_file: &str,
+    match_file: Option<&str>,
     phrasebank: Option<std::path::PathBuf>,
     provenance: Option<&str>,
     global: Global,
 ) -> Result<u8, Error> {
-    let m = input::load_path(match_file)?;
     let text = input::read_source(draft)?;
     let sidecar = match provenance {
         Some(file) => Some(output::sidecar::Sidecar::parse(
@@ -487,6 +491,12 @@ fn check(
         )?),
         None => None,
     };
+    let (m, match_file) = match (match_file, &sidecar) {
+        (Some(file), _) => (input::load_path(file)?, file.to_string()),
+        (None, Some(s)) => recorded_match(&s.input, global)?,
+        (None, None) => unreachable!("clap requires --match or --provenance"),
+    };
+    let match_file = match_file.as_str();
     let recorded_bank = sidecar
         .as_ref()
         .and_then(|s| s.options.phrasebank.clone())
@@ -515,6 +525,31 @@ fn check(
     let located: Vec<Located> = findings.iter().map(|f| f.located(draft)).collect();
     emit(&located, global.message_format, Stream::Stdout);
     Ok(1)
+}
+
+/// The match a provenance file's inputs name: the native file, or the
+/// StatsBomb feed (with its context).
+fn recorded_match(
+    input: &output::sidecar::Inputs,
+    global: Global,
+) -> Result<(beatwriter::model::Match, String), Error> {
+    let path = |p: &Option<String>| p.as_ref().map(std::path::PathBuf::from);
+    if let (Some(events), Some(lineups)) = (&input.statsbomb_events, &input.statsbomb_lineups) {
+        let feed = Feed {
+            events: events.into(),
+            lineups: lineups.into(),
+            match_file: path(&input.statsbomb_match),
+            context: path(&input.context),
+            lenient: input.lenient,
+        };
+        return Ok((statsbomb(&feed, global)?.m, events.clone()));
+    }
+    let file = input.file.clone().unwrap_or_else(|| "-".to_string());
+    let mut m = input::load_path(&file)?;
+    if let Some(context) = path(&input.context) {
+        merge_context(&mut m, beatwriter::import::read_context(&context)?);
+    }
+    Ok((m, file))
 }
 
 /// The options a provenance file records, once it is clear that the

@@ -527,3 +527,40 @@ fn checking_against_the_wrong_match_says_so_in_one_line() {
         }
     }
 }
+
+#[test]
+fn a_draft_from_a_statsbomb_feed_is_checked_against_the_feed_its_sidecar_names() {
+    let feed = |name: &str| format!("{}/data/statsbomb/{name}", env!("CARGO_MANIFEST_DIR"));
+    let (draft, sidecar) = (tmp_path("sb-draft.txt"), tmp_path("sb-sidecar.json"));
+    let out = beatwriter(&[
+        "report",
+        "--statsbomb-events",
+        &feed("15986_events.json"),
+        "--statsbomb-lineups",
+        &feed("15986_lineups.json"),
+        "--statsbomb-match",
+        &feed("15986_match.json"),
+        "-o",
+        &draft,
+        "--provenance",
+        &sidecar,
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let check = || beatwriter(&["check", &draft, "--provenance", &sidecar]);
+    assert_eq!(check().status.code(), Some(0));
+    let text = std::fs::read_to_string(&draft).unwrap();
+    assert!(text.contains("Data: StatsBomb"));
+    let line = text.lines().position(|l| l.contains("Lenglet")).unwrap() + 1;
+    std::fs::write(&draft, text.replacen("Lenglet", "Busquets", 1)).unwrap();
+    let out = check();
+    assert_eq!(out.status.code(), Some(1));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        stdout.contains(&format!("{draft}:{line}:")) && stdout.contains("Busquets"),
+        "{stdout}"
+    );
+}
