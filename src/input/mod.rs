@@ -29,14 +29,14 @@ pub fn load_path(path: &str) -> Result<Match> {
 /// Reads a file, or standard input for `-`, as UTF-8 text, refusing
 /// anything larger than [`MAX_INPUT_BYTES`].
 pub fn read_source(path: &str) -> Result<String> {
-    let io_error = |message: String| {
-        Error::single(ErrorKind::Io, path, Diagnostic::new("", message))
-    };
+    let io_error =
+        |message: String| Error::single(ErrorKind::Io, path, Diagnostic::new("", message));
     let reader: Box<dyn Read> = if path == "-" {
         Box::new(std::io::stdin())
     } else {
         Box::new(
-            std::fs::File::open(path).map_err(|e| io_error(format!("cannot read the file: {e}")))?,
+            std::fs::File::open(path)
+                .map_err(|e| io_error(format!("cannot read the file: {e}")))?,
         )
     };
     read_limited(reader).map_err(|e| io_error(e.to_string()))
@@ -46,9 +46,10 @@ pub fn read_source(path: &str) -> Result<String> {
 /// that says what the limit is.
 pub fn read_limited(reader: impl Read) -> std::io::Result<String> {
     let mut bytes = Vec::new();
-    reader.take(MAX_INPUT_BYTES + 1).read_to_end(&mut bytes).map_err(|e| {
-        std::io::Error::new(e.kind(), format!("cannot read the file: {e}"))
-    })?;
+    reader
+        .take(MAX_INPUT_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| std::io::Error::new(e.kind(), format!("cannot read the file: {e}")))?;
     if bytes.len() as u64 > MAX_INPUT_BYTES {
         return Err(std::io::Error::other(format!(
             "the input is larger than {} MiB, the most beatwriter reads; expected a match file or feed of ordinary size",
@@ -58,7 +59,10 @@ pub fn read_limited(reader: impl Read) -> std::io::Result<String> {
     String::from_utf8(bytes).map_err(|e| {
         std::io::Error::new(
             std::io::ErrorKind::InvalidData,
-            format!("the file is not UTF-8 text (byte {}); expected JSON in UTF-8", e.utf8_error().valid_up_to() + 1),
+            format!(
+                "the file is not UTF-8 text (byte {}); expected JSON in UTF-8",
+                e.utf8_error().valid_up_to() + 1
+            ),
         )
     })
 }
@@ -135,7 +139,10 @@ fn humane(path: &JsonPath, message: &str) -> String {
     };
     let wanted = match field {
         "minute" => "a whole minute (1 to 120)".to_string(),
-        "added" => format!("a whole number of added minutes (0 to {})", validate::MAX_ADDED),
+        "added" => format!(
+            "a whole number of added minutes (0 to {})",
+            validate::MAX_ADDED
+        ),
         "period" => "a period: 1 or 2 (halves), 3 or 4 (extra time), 5 (shoot-out)".to_string(),
         "home" | "away" => format!("a whole number of goals (0 to {})", crate::model::MAX_GOALS),
         "shirt" => "a shirt number (0 to 255)".to_string(),
@@ -148,14 +155,16 @@ fn humane(path: &JsonPath, message: &str) -> String {
         _ => String::new(),
     };
     let rust_types = [
-        "expected u8", "expected u16", "expected u32", "expected f32", "expected a boolean",
+        "expected u8",
+        "expected u16",
+        "expected u32",
+        "expected f32",
+        "expected a boolean",
     ];
-    let mut out = message
-        .replace("unknown variant", "unknown value")
-        .replace(
-            "data did not match any variant of untagged enum Rating",
-            "expected a rating: a number from 0 to 10, or \"n/a\"",
-        );
+    let mut out = message.replace("unknown variant", "unknown value").replace(
+        "data did not match any variant of untagged enum Rating",
+        "expected a rating: a number from 0 to 10, or \"n/a\"",
+    );
     if !wanted.is_empty() {
         for t in rust_types {
             out = out.replace(t, &format!("expected {wanted}"));

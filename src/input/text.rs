@@ -152,7 +152,12 @@ mod tests {
 
     #[test]
     fn control_bidi_and_private_use_are_refused_and_escaped() {
-        for bad in ["\u{1b}[31mKane", "Ka\0ne", "\u{202E}enaK", "\u{E000}0\u{E001}"] {
+        for bad in [
+            "\u{1b}[31mKane",
+            "Ka\0ne",
+            "\u{202E}enaK",
+            "\u{E000}0\u{E001}",
+        ] {
             let p = problem(bad, false).unwrap();
             assert!(p.contains("U+"), "{p}");
             assert!(!p.chars().any(is_unsafe), "{p:?}");

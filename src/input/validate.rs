@@ -6,9 +6,7 @@
 
 use crate::analysis::EventScores;
 use crate::error::Diagnostic;
-use crate::model::{
-    Decider, Event, EventType, MAX_GOALS, Match, Rating, SCHEMA_ID, Score, Side,
-};
+use crate::model::{Decider, Event, EventType, MAX_GOALS, Match, Rating, SCHEMA_ID, Score, Side};
 use std::collections::{HashMap, HashSet};
 
 /// All problems found in a parsed match; empty when it is sound.
@@ -282,10 +280,7 @@ impl<'a> Validator<'a> {
         if e.added > MAX_ADDED {
             self.problem(
                 format!("{path}.added"),
-                format!(
-                    "{} added minutes; expected at most {MAX_ADDED}",
-                    e.added
-                ),
+                format!("{} added minutes; expected at most {MAX_ADDED}", e.added),
             );
         }
         self.problems.len() == before
