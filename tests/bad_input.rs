@@ -115,7 +115,13 @@ fn missing_required_field() {
 #[test]
 fn wrong_type() {
     let text = edit("\"minute\": 54,", "\"minute\": \"54\",");
-    let stderr = rejects("wrong_type.json", &text, "events[4].minute", "expected u16");
+    let stderr = rejects(
+        "wrong_type.json",
+        &text,
+        "events[4].minute",
+        "expected a whole minute (1 to 120)",
+    );
+    assert!(!stderr.contains("u16"), "no Rust type names:\n{stderr}");
     let (line, _) = position_of(&text, "\"minute\": \"54\"");
     assert!(stderr.contains(&format!(":{line}:")), "{stderr}");
 }

@@ -106,16 +106,41 @@ pub fn duplicate_keys(text: &str) -> Vec<Diagnostic> {
         .collect()
 }
 
-/// Adds line:column to every diagnostic, in one pass over `text`.
+/// Adds line:column to every diagnostic, in one pass over `text` (one more
+/// per level for paths that are absent from the file, such as a missing
+/// `result.winner`: those point at the nearest enclosing value).
 pub fn locate_diagnostics(text: &str, problems: &mut [Diagnostic]) {
-    let paths: Vec<JsonPath> = problems.iter().map(|d| JsonPath::parse(&d.path)).collect();
-    for (d, position) in problems.iter_mut().zip(locate::locate_all(text, &paths)) {
-        d.position = position;
+    let mut paths: Vec<JsonPath> = problems.iter().map(|d| JsonPath::parse(&d.path)).collect();
+    let mut pending: Vec<usize> = (0..problems.len()).collect();
+    while !pending.is_empty() {
+        let wanted: Vec<JsonPath> = pending.iter().map(|&n| paths[n].clone()).collect();
+        let found = locate::locate_all(text, &wanted);
+        let mut still = Vec::new();
+        for (&n, position) in pending.iter().zip(found) {
+            match position {
+                Some(p) => problems[n].position = Some(p),
+                None if paths[n].0.pop().is_some() => still.push(n),
+                None => {}
+            }
+        }
+        pending = still;
     }
 }
 
 /// Parses without the semantic checks: shape errors only.
 pub fn parse(file: &str, text: &str) -> Result<Match> {
+    // serde would read a struct from an array, element by element, and
+    // complain about the first element's type: say what is wrong instead.
+    if let Some(at) = text.find(|c: char| !c.is_whitespace())
+        && text[at..].starts_with('[')
+    {
+        let diagnostic = Diagnostic {
+            path: String::new(),
+            position: Some(locate::line_col(text, at)),
+            message: "the file holds a JSON array; expected a match object ({ \"schema\": \"beatwriter/1\", ... }) at the top level".to_string(),
+        };
+        return Err(Error::single(ErrorKind::Shape, file, diagnostic));
+    }
     let mut de = serde_json::Deserializer::from_str(text);
     let parsed: Match =
         serde_path_to_error::deserialize(&mut de).map_err(|e| shape_error(file, text, e))?;

@@ -261,7 +261,11 @@ pub fn convert(ctx: &Ctx) -> Converted {
                 let Some(shooter) = player(&e.player) else {
                     continue;
                 };
-                let outcome = shot.outcome.name.as_str();
+                // A shot without an outcome cannot be placed; the feed
+                // audit reports it (see `consistency::dropped`).
+                let Some(outcome) = shot.outcome.as_ref().map(|o| o.name.as_str()) else {
+                    continue;
+                };
                 let gk = goalkeeper(ctx, e)
                     .or(keeper[1 - side])
                     .and_then(|id| ctx.known.get(&id))
