@@ -124,6 +124,15 @@ fn pitch(m: &Match, out: &mut Vec<Diagnostic>) {
 /// player at the same minute.
 fn penalties(m: &Match, out: &mut Vec<Diagnostic>) {
     let mut kicks: HashMap<&str, usize> = HashMap::new();
+    // Plain goals by scorer and clock, so the look-up stays linear.
+    let mut plain_goals = HashMap::new();
+    for (j, g) in m.events.iter().enumerate() {
+        if g.kind == EventType::Goal {
+            plain_goals
+                .entry((g.player.as_deref(), g.period, g.minute, g.added))
+                .or_insert(j);
+        }
+    }
     for (i, e) in m.events.iter().enumerate() {
         if !e.kind.is_penalty_kick() {
             continue;
@@ -145,12 +154,8 @@ fn penalties(m: &Match, out: &mut Vec<Diagnostic>) {
         if e.kind != EventType::PenaltyScored {
             continue;
         }
-        let twin = m.events.iter().enumerate().find(|(j, g)| {
-            *j != i
-                && g.kind == EventType::Goal
-                && g.player == e.player
-                && (g.period, g.minute, g.added) == (e.period, e.minute, e.added)
-        });
+        let key = (e.player.as_deref(), e.period, e.minute, e.added);
+        let twin = plain_goals.get(&key).map(|&j| (j, ()));
         if let Some((j, _)) = twin {
             out.push(Diagnostic::new(
                 format!("events[{j}].type"),

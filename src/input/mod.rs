@@ -15,10 +15,10 @@ use crate::model::Match;
 use locate::{JsonPath, Seg, locate};
 use std::io::Read;
 
-/// The largest input beatwriter reads: 256 MiB. The biggest real feeds
+/// The largest input beatwriter reads: 128 MiB. The biggest real feeds
 /// are tens of megabytes; past this a file is a mistake (or `/dev/zero`),
 /// and reading on would only exhaust memory.
-pub const MAX_INPUT_BYTES: u64 = 256 * 1024 * 1024;
+pub const MAX_INPUT_BYTES: u64 = 128 * 1024 * 1024;
 
 /// Reads and validates a match file; `-` reads standard input.
 pub fn load_path(path: &str) -> Result<Match> {
@@ -45,15 +45,24 @@ pub fn read_source(path: &str) -> Result<String> {
 /// Reads at most [`MAX_INPUT_BYTES`] as UTF-8; one byte more is an error
 /// that says what the limit is.
 pub fn read_limited(reader: impl Read) -> std::io::Result<String> {
+    read_at_most(reader, MAX_INPUT_BYTES)
+}
+
+/// Reads at most `limit` bytes as UTF-8; one byte more is an error.
+pub fn read_at_most(reader: impl Read, limit: u64) -> std::io::Result<String> {
     let mut bytes = Vec::new();
     reader
-        .take(MAX_INPUT_BYTES + 1)
+        .take(limit + 1)
         .read_to_end(&mut bytes)
         .map_err(|e| std::io::Error::new(e.kind(), format!("cannot read the file: {e}")))?;
-    if bytes.len() as u64 > MAX_INPUT_BYTES {
+    if bytes.len() as u64 > limit {
+        let size = if limit >= 1024 * 1024 {
+            format!("{} MiB", limit / (1024 * 1024))
+        } else {
+            format!("{limit} bytes")
+        };
         return Err(std::io::Error::other(format!(
-            "the input is larger than {} MiB, the most beatwriter reads; expected a match file or feed of ordinary size",
-            MAX_INPUT_BYTES / (1024 * 1024)
+            "the input is larger than {size}, the most beatwriter reads; expected a match file or feed of ordinary size"
         )));
     }
     String::from_utf8(bytes).map_err(|e| {

@@ -67,7 +67,8 @@ pub fn problem(s: &str, may_be_empty: bool) -> Option<String> {
             kind(c)
         ));
     }
-    if !(may_be_empty && s.is_empty()) && !s.chars().any(is_visible) {
+    let allowed_empty = may_be_empty && s.is_empty();
+    if !allowed_empty && !s.chars().any(is_visible) {
         let what = if s.is_empty() {
             "is empty"
         } else {

@@ -204,6 +204,20 @@ impl Phrasebank {
                 });
                 continue;
             }
+            if self
+                .registry
+                .get_template(&variant.id())
+                .is_some_and(uses_partials)
+            {
+                let at = partial_at(body);
+                problems.push(Diagnostic {
+                    path: path.to_string(),
+                    position: Some((start_line + at.0 - 1, at.1)),
+                    message: "a partial ({{> name}}, {{#> name}} or {{#*inline}}); expected plain text, slots and helpers only: a partial can include itself, or itself twice at every level, and never end".to_string(),
+                });
+                self.registry.unregister_template(&variant.id());
+                continue;
+            }
             self.sources.insert(variant.id(), body.to_string());
             self.variants
                 .entry((tone.to_string(), message.to_string()))
@@ -292,6 +306,42 @@ impl Phrasebank {
     }
 }
 
+/// Whether a compiled template includes a partial or defines an inline
+/// one, at any depth. Partials are left out of the phrasebank language:
+/// none of the shipped templates needs one, and with them a desk's file
+/// could recurse until the stack overflows, or double at every level
+/// until memory runs out (handlebars bounds neither).
+fn uses_partials(t: &handlebars::Template) -> bool {
+    use handlebars::template::TemplateElement as E;
+    t.elements.iter().any(|e| match e {
+        E::PartialExpression(_) | E::PartialBlock(_) => true,
+        E::DecoratorExpression(_) | E::DecoratorBlock(_) => true,
+        E::HelperBlock(h) => {
+            h.template.as_ref().is_some_and(uses_partials)
+                || h.inverse.as_ref().is_some_and(uses_partials)
+        }
+        _ => false,
+    })
+}
+
+/// Line and column (1-based, within the variant) of the first partial or
+/// decorator tag, or the variant's start when none is found by text.
+fn partial_at(body: &str) -> (usize, usize) {
+    let mut best = None;
+    for (i, _) in body.match_indices("{{") {
+        let rest = body[i + 2..].trim_start_matches(['~', ' ']);
+        if rest.starts_with('>')
+            || rest.starts_with("#>")
+            || rest.starts_with("#*")
+            || rest.starts_with('*')
+        {
+            best = Some(i);
+            break;
+        }
+    }
+    best.map_or((1, 1), |i| crate::input::locate::line_col(body, i))
+}
+
 /// FNV-1a over the language's file paths and texts, in path order.
 fn fingerprint(language: &str, files: &[(String, String)]) -> String {
     let mut sorted: Vec<&(String, String)> = files
@@ -338,7 +388,25 @@ fn read_tree(root: &Path, dir: &Path, files: &mut Vec<(String, String)>) -> std:
     entries.sort_by_key(|e| e.path());
     for entry in entries {
         let path = entry.path();
-        if path.is_dir() {
+        // The entry's own type, not its target's: a symbolic link could
+        // reach files outside the folder (or loop), and a FIFO or device
+        // would block or never end.
+        let kind = entry.file_type()?;
+        if kind.is_symlink() || !(kind.is_dir() || kind.is_file()) {
+            let what = if kind.is_symlink() {
+                "a symbolic link"
+            } else {
+                "not a regular file"
+            };
+            return Err(std::io::Error::new(
+                std::io::ErrorKind::InvalidInput,
+                format!(
+                    "{} is {what}; expected only folders and regular files inside the phrasebank",
+                    path.display()
+                ),
+            ));
+        }
+        if kind.is_dir() {
             read_tree(root, &path, files)?;
         } else if path.extension().is_some_and(|e| e == "hbs" || e == "json") {
             let rel = path
@@ -346,7 +414,8 @@ fn read_tree(root: &Path, dir: &Path, files: &mut Vec<(String, String)>) -> std:
                 .unwrap_or(&path)
                 .to_string_lossy()
                 .replace('\\', "/");
-            files.push((rel, std::fs::read_to_string(&path)?));
+            let text = crate::input::read_limited(std::fs::File::open(&path)?)?;
+            files.push((rel, text));
         }
     }
     Ok(())
