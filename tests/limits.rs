@@ -250,3 +250,19 @@ fn error_messages_never_carry_terminal_escapes() {
         "{err:?}"
     );
 }
+
+#[test]
+fn markdown_output_escapes_markup_in_names() {
+    let text = FIXTURE.replacen("\"name\": \"England\"", "\"name\": \"*England* [FA](x) <b>\"", 1);
+    let m = beatwriter::input::load_str("md.json", &text).unwrap();
+    let report = beatwriter::write_report(&m, &beatwriter::Options::default()).unwrap();
+    let md = beatwriter::output::markdown(&report);
+    assert!(
+        md.starts_with("# \\*England\\* \\[FA\\](x) \\<b\\> 1-2 France\n"),
+        "{md}"
+    );
+    assert!(!md.contains("*England*"), "{md}");
+    // Plain text prints the name as it is.
+    assert!(beatwriter::output::text(&report).starts_with("*England* [FA](x) <b> 1-2 France"));
+    assert_eq!(beatwriter::output::markdown_escape("1. Kane\n- x"), "1\\. Kane\n\\- x");
+}
