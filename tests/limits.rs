@@ -253,7 +253,11 @@ fn error_messages_never_carry_terminal_escapes() {
 
 #[test]
 fn markdown_output_escapes_markup_in_names() {
-    let text = FIXTURE.replacen("\"name\": \"England\"", "\"name\": \"*England* [FA](x) <b>\"", 1);
+    let text = FIXTURE.replacen(
+        "\"name\": \"England\"",
+        "\"name\": \"*England* [FA](x) <b>\"",
+        1,
+    );
     let m = beatwriter::input::load_str("md.json", &text).unwrap();
     let report = beatwriter::write_report(&m, &beatwriter::Options::default()).unwrap();
     let md = beatwriter::output::markdown(&report);
@@ -264,5 +268,8 @@ fn markdown_output_escapes_markup_in_names() {
     assert!(!md.contains("*England*"), "{md}");
     // Plain text prints the name as it is.
     assert!(beatwriter::output::text(&report).starts_with("*England* [FA](x) <b> 1-2 France"));
-    assert_eq!(beatwriter::output::markdown_escape("1. Kane\n- x"), "1\\. Kane\n\\- x");
+    assert_eq!(
+        beatwriter::output::markdown_escape("1. Kane\n- x"),
+        "1\\. Kane\n\\- x"
+    );
 }

@@ -103,6 +103,7 @@ struct Plan {
     extra: Vec<(bool, u16, Index)>,
     subs: Vec<(bool, u16, Index, Index)>,
     cards: Vec<(bool, u16, Index)>,
+    other: Vec<(bool, u16, u8, Index)>,
     kicks: Vec<bool>,
     home_first: bool,
 }
@@ -124,16 +125,18 @@ fn plan() -> impl Strategy<Value = Plan> {
             0..5,
         ),
         prop::collection::vec((any::<bool>(), 1u16..=90, any::<Index>()), 0..4),
+        prop::collection::vec((any::<bool>(), 1u16..=90, 0u8..7, any::<Index>()), 0..6),
         prop::collection::vec(any::<bool>(), 0..40),
         any::<bool>(),
     )
         .prop_map(
-            |(stage, goals, extra, subs, cards, kicks, home_first)| Plan {
+            |(stage, goals, extra, subs, cards, other, kicks, home_first)| Plan {
                 stage,
                 goals,
                 extra,
                 subs,
                 cards,
+                other,
                 kicks,
                 home_first,
             },
@@ -193,7 +196,8 @@ fn build(plan: &Plan) -> Value {
     for &(home, minute, off, on) in &plan.subs {
         let s = usize::from(!home);
         let starters: Vec<usize> = (0..sq.ids[s].len())
-            .filter(|&i| sq.starter[s][i] && off_at[s][i].is_none())
+            // The goalkeeper (listed first) stays on: saves name him.
+            .filter(|&i| i > 0 && sq.starter[s][i] && off_at[s][i].is_none())
             .collect();
         let bench: Vec<usize> = (0..sq.ids[s].len())
             .filter(|&i| !sq.starter[s][i] && on_at[s][i].is_none())
@@ -267,6 +271,36 @@ fn build(plan: &Plan) -> Value {
                 json!({"period": period_of(minute), "minute": minute, "team": sq.team[s], "type": "yellow", "player": player}),
             ));
         }
+    }
+    // Events that change no score: chances, woodwork, missed and saved
+    // penalties, saves, appeals and reviews.
+    for &(home, minute, kind, who) in &plan.other {
+        let s = usize::from(!home);
+        let players = on_pitch(s, minute);
+        let player = &sq.ids[s][players[who.index(players.len())]];
+        let keeper = &sq.ids[1 - s][0];
+        let e = match kind {
+            0 => json!({"type": "chance", "player": player, "outcome": "wide", "xg": 0.4}),
+            1 => json!({"type": "woodwork", "player": player, "outcome": "post"}),
+            2 => json!({"type": "penalty_missed", "player": player, "outcome": "over"}),
+            3 => json!({"type": "penalty_saved", "player": player, "goalkeeper": keeper}),
+            4 => {
+                json!({"type": "save", "team": sq.team[1 - s], "player": keeper, "opponent": player})
+            }
+            5 => {
+                json!({"type": "appeal", "claim": "penalty", "decision": "rejected", "fouled": player})
+            }
+            _ => {
+                json!({"type": "var_review", "claim": "goal", "decision": "rejected", "overturned": false})
+            }
+        };
+        let mut e = e;
+        e["period"] = json!(period_of(minute));
+        e["minute"] = json!(minute);
+        if e.get("team").is_none() {
+            e["team"] = json!(sq.team[s]);
+        }
+        timed.push(((minute, 0), e));
     }
     let knockout = !matches!(plan.stage, "group" | "league" | "friendly");
     let extra_time = knockout && score[1][0] == score[1][1];

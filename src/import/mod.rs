@@ -96,7 +96,7 @@ pub(crate) fn parse<T: DeserializeOwned>(file: &str, text: &str, what: &str) -> 
                     file,
                     Diagnostic {
                         path: String::new(),
-                        position: Some((e.line(), e.column())),
+                        position: Some((e.line(), e.column().max(1))),
                         message: "unexpected text after the end of the JSON value".to_string(),
                     },
                 )),

@@ -138,7 +138,7 @@ impl Phrasebank {
             Some((_, text)) => serde_json::from_str(text).unwrap_or_else(|e: serde_json::Error| {
                 problems.push(Diagnostic {
                     path: lexicon_path.clone(),
-                    position: Some((e.line(), e.column())),
+                    position: Some((e.line(), e.column().max(1))),
                     message: format!("lexicon is not valid JSON: {e}"),
                 });
                 serde_json::Value::Null
