@@ -295,3 +295,29 @@ fn record_tally_above_the_record_is_rejected() {
     let (line, col) = position_of(&text, "54,\n        \"record\": 53");
     assert_position(&stderr, line, col);
 }
+
+#[test]
+fn a_quarter_final_level_after_ninety_minutes_is_bad_input_not_a_report_failure() {
+    // Giroud's winner removed and the score made 1-1: no extra time, no
+    // shoot-out, no winner. This used to validate, then fail in a template.
+    let text = edit(
+        "\"full_time\": {\n      \"home\": 1,\n      \"away\": 2\n    },",
+        "\"full_time\": {\n      \"home\": 1,\n      \"away\": 1\n    },",
+    )
+    .replacen(
+        "},\n    \"winner\": \"away\",\n    \"decided_by\": \"normal_time\"",
+        "}",
+        1,
+    )
+    .replacen(
+        "\"type\": \"goal\",\n      \"player\": \"fra-giroud\"",
+        "\"type\": \"chance\",\n      \"player\": \"fra-giroud\"",
+        1,
+    );
+    rejects(
+        "level-qf.json",
+        &text,
+        "result",
+        "a quarter final match that ends level (1-1) with no winner",
+    );
+}
