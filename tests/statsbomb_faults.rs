@@ -224,3 +224,23 @@ fn a_sending_off_twice_in_the_feed_points_at_the_feed() {
     );
     assert!(d.position.is_some());
 }
+
+#[test]
+fn a_key_twice_in_the_match_file_is_an_error() {
+    let text = std::fs::read_to_string(data("15986_match.json"))
+        .unwrap()
+        .replacen("\"home_score\"", "\"home_score\" : 5, \"home_score\"", 1);
+    let path = scratch_text("dup-match.json", &text);
+    let err = import("dup-events.json", raw_events(), Some(path), false).unwrap_err();
+    assert!(err.file.ends_with("dup-match.json"), "{err}");
+    // serde refuses a repeated field of a struct itself; the scan catches
+    // repeats serde would keep quietly (map keys, fields it skips).
+    assert!(err.to_string().contains("home_score"), "{err}");
+    assert!(err.diagnostics[0].position.is_some(), "{err}");
+}
+
+fn scratch_text(name: &str, text: &str) -> PathBuf {
+    let path = temp(name, &Value::Null);
+    std::fs::write(&path, text).unwrap();
+    path
+}

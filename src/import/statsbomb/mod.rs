@@ -54,6 +54,7 @@ pub fn import(opts: &ImportOptions) -> Result<Imported> {
                 &text,
                 "a StatsBomb match entry (a one-element array)",
             )?;
+            no_duplicate_keys(&file, &text)?;
             if entries.len() != 1 {
                 return Err(Error::single(
                     ErrorKind::Shape,
@@ -276,7 +277,9 @@ fn from_parts(
         Some(path) => {
             let file = display(path);
             let text = read(path)?;
-            parse::<Context>(&file, &text, "an editorial context object")?
+            let context = parse::<Context>(&file, &text, "an editorial context object")?;
+            no_duplicate_keys(&file, &text)?;
+            context
         }
         None => Context::default(),
     };
@@ -388,6 +391,20 @@ fn swapped(
     }
     consistency::locate_all(text, &mut problems);
     settle(lenient, file, problems, warnings)
+}
+
+/// A small file a desk may edit by hand (the match entry, a context file)
+/// has no key twice: the parser would keep the last without a word.
+fn no_duplicate_keys(file: &str, text: &str) -> Result<()> {
+    let diagnostics = crate::input::duplicate_keys(text);
+    if diagnostics.is_empty() {
+        return Ok(());
+    }
+    Err(Error {
+        kind: ErrorKind::Invalid,
+        file: file.to_string(),
+        diagnostics,
+    })
 }
 
 /// Errors by default; warnings (formatted like errors) when lenient.
