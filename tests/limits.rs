@@ -273,3 +273,34 @@ fn markdown_output_escapes_markup_in_names() {
         "1\\. Kane\n\\- x"
     );
 }
+
+#[test]
+fn a_variant_cannot_render_without_end_or_carry_hidden_characters() {
+    // A title of 70,000 characters: rendering stops at the cap, with an error.
+    let dir = phrasebank_copy("long");
+    std::fs::write(
+        dir.join("en/neutral/heading/title.hbs"),
+        "a".repeat(70_000) + "\n",
+    )
+    .unwrap();
+    let (_, report) = lint_and_report(&dir);
+    assert_eq!(report.status.code().map(|c| c != 0), Some(true));
+    assert!(
+        stderr(&report).contains("runs past 65536 bytes"),
+        "{}",
+        stderr(&report)
+    );
+
+    // A private-use character would be read as one of beatwriter's own
+    // name marks; an ANSI escape would reach the reader's terminal.
+    for (name, bad) in [("pua", "\u{E000}"), ("ansi", "\u{1b}[31m")] {
+        let dir = phrasebank_copy(name);
+        let file = dir.join("en/neutral/heading/title.hbs");
+        let text = std::fs::read_to_string(&file).unwrap() + "---\nred " + bad + " text\n";
+        std::fs::write(&file, text).unwrap();
+        let (lint, _) = lint_and_report(&dir);
+        let out = String::from_utf8_lossy(&lint.stdout).to_string();
+        assert_eq!(lint.status.code(), Some(1), "{name}: {out}");
+        assert!(out.contains("expected printable text"), "{name}: {out}");
+    }
+}

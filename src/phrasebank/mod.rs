@@ -204,6 +204,20 @@ impl Phrasebank {
                 });
                 continue;
             }
+            if let Some((i, c)) = body.char_indices().find(|&(_, c)| {
+                !matches!(c, '\n' | '\r' | '\t') && crate::input::text::is_unsafe(c)
+            }) {
+                let at = crate::input::locate::line_col(body, i);
+                problems.push(Diagnostic::new(
+                    path.to_string(),
+                    format!(
+                        "line {}: the character U+{:04X}; expected printable text (control, bidirectional and private-use characters would reach readers' screens or forge beatwriter's name marks)",
+                        start_line + at.0 - 1,
+                        u32::from(c)
+                    ),
+                ));
+                continue;
+            }
             if self
                 .registry
                 .get_template(&variant.id())
@@ -287,22 +301,64 @@ impl Phrasebank {
         tones
     }
 
-    /// Renders one variant with its slots.
+    /// Renders one variant with its slots. The text is capped at
+    /// [`MAX_RENDERED_BYTES`]: rendering stops there with an error, so no
+    /// template (say, one looping over a long list) can fill memory.
     pub fn render(&self, variant: &Variant, slots: &serde_json::Value) -> Result<String> {
-        self.registry.render(&variant.id(), slots).map_err(|e| {
-            let position = e
-                .line_no
-                .map(|l| (variant.line + l - 1, e.column_no.unwrap_or(1)));
-            Error::single(
+        let mut out = Capped(Vec::new());
+        let rendered = self
+            .registry
+            .render_to_write(&variant.id(), slots, &mut out);
+        if out.0.len() > MAX_RENDERED_BYTES {
+            return Err(Error::single(
                 ErrorKind::Render,
                 &variant.file,
-                Diagnostic {
-                    path: variant.id(),
-                    position,
-                    message: format!("template failed to render: {}", e.reason()),
-                },
-            )
-        })
+                Diagnostic::new(
+                    variant.id(),
+                    format!(
+                        "the variant's text runs past {MAX_RENDERED_BYTES} bytes; expected a sentence or a paragraph"
+                    ),
+                ),
+            ));
+        }
+        rendered
+            .map(|()| String::from_utf8_lossy(&out.0).into_owned())
+            .map_err(|e| {
+                let position = e
+                    .line_no
+                    .map(|l| (variant.line + l - 1, e.column_no.unwrap_or(1)));
+                Error::single(
+                    ErrorKind::Render,
+                    &variant.file,
+                    Diagnostic {
+                        path: variant.id(),
+                        position,
+                        message: format!("template failed to render: {}", e.reason()),
+                    },
+                )
+            })
+    }
+}
+
+/// The most text one variant may render to: far above any paragraph.
+pub const MAX_RENDERED_BYTES: usize = 64 * 1024;
+
+/// A buffer that refuses to grow past [`MAX_RENDERED_BYTES`] (keeping one
+/// byte more, so the caller can tell the cap was hit).
+struct Capped(Vec<u8>);
+
+impl std::io::Write for Capped {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        if self.0.len() + buf.len() > MAX_RENDERED_BYTES {
+            self.0.resize(MAX_RENDERED_BYTES + 1, 0);
+            return Err(std::io::Error::other("rendered text too long"));
+        }
+        self.0.extend_from_slice(buf);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
     }
 }
 
