@@ -251,8 +251,20 @@ fn build(plan: &Plan) -> Value {
         json!({"period": period_of(minute), "minute": minute, "team": sq.team[s], "type": kind, "player": player})
     };
     let mut score = [[0u8; 2]; 3]; // half time, full time, after extra time
+    // A goal and a converted penalty by one player in one clock minute
+    // cannot both happen (a kick-off, an award and a kick take longer), and
+    // validation reads the pair as one penalty entered twice: a later goal
+    // of the same player and minute takes the first one's type.
+    let mut scored_at = std::collections::HashMap::new();
     for &(home, minute, how, who) in &plan.goals {
-        timed.push(((minute, 0), goal(home, minute, how, who)));
+        let mut e = goal(home, minute, how, who);
+        let first = scored_at
+            .entry((e["player"].to_string(), minute))
+            .or_insert_with(|| e["type"].clone());
+        if e["type"] != "own_goal" && *first != "own_goal" {
+            e["type"] = first.clone();
+        }
+        timed.push(((minute, 0), e));
         let s = usize::from(!home);
         if minute <= 45 {
             score[0][s] += 1;
