@@ -481,6 +481,24 @@ mod tests {
     }
 
     #[test]
+    fn the_pitch_follows_substitutions_and_sendings_off() {
+        let text = include_str!("../fixtures/arg-fra-2022-wc-final.json");
+        let m = crate::input::load_str("f.json", text).unwrap();
+        let mut pitch = Pitch::kick_off(&m);
+        assert_eq!(pitch.status("fra-dembele"), Some(Status::OnPitch));
+        assert_eq!(pitch.status("fra-kolo-muani"), Some(Status::Bench));
+        for e in &m.events[..3] {
+            pitch.step(e);
+        }
+        // e03 (index 2): Kolo Muani on for Dembele at 41'.
+        assert_eq!(pitch.status("fra-dembele"), Some(Status::SubbedOff(2)));
+        assert_eq!(pitch.status("fra-kolo-muani"), Some(Status::OnPitch));
+        let a = Analysis::new(&m);
+        assert_eq!(a.final_status("arg-dybala"), Some(Status::OnPitch));
+        assert_eq!(a.final_status("nobody"), None);
+    }
+
+    #[test]
     fn a_goalless_draw_has_no_leader() {
         let text = include_str!("../fixtures/eng-sco-2021-euro-group.json");
         let m = crate::input::load_str("f.json", text).unwrap();
