@@ -349,7 +349,9 @@ impl<'m> Pitch<'m> {
     /// - A card may be shown to anyone not yet sent off (benches and
     ///   substituted players get cards too).
     /// - Every other role (scorer, assist, goalkeeper, fouled, opponent) is
-    ///   filled by a player on the pitch.
+    ///   filled by a player on the pitch, except the players of the
+    ///   incident behind a penalty, review or appeal (`fouled`,
+    ///   `opponent`), who need only have played.
     pub fn conflicts(&self, e: &'m Event) -> Vec<(&'static str, &'m str, Status)> {
         use EventType::*;
         let mut out = Vec::new();
@@ -372,13 +374,22 @@ impl<'m> Pitch<'m> {
             }
             _ => need("player", &e.player, on),
         }
+        // A penalty, review or appeal names the players of the incident
+        // behind it (who won it, who conceded it): one of them may have
+        // been sent off for it, or gone off injured, before the kick.
+        let incident = matches!(
+            e.kind,
+            PenaltyAwarded | PenaltyScored | PenaltyMissed | PenaltySaved | VarReview | Appeal
+        );
+        let played = |s| s != Status::Bench;
         for (field, id) in [
             ("assist", &e.assist),
             ("goalkeeper", &e.goalkeeper),
             ("fouled", &e.fouled),
             ("opponent", &e.opponent),
         ] {
-            need(field, id, on);
+            let incident_role = incident && matches!(field, "fouled" | "opponent");
+            need(field, id, if incident_role { played } else { on });
         }
         out
     }

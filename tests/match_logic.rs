@@ -548,3 +548,41 @@ fn locating_many_errors_is_linear() {
         .expect("the last event's error");
     assert!(last.position.is_some());
 }
+
+#[test]
+fn the_players_of_a_penalty_incident_need_only_have_played() {
+    // Suarez's handball on the line (Uruguay-Ghana, 2010): he is sent off,
+    // then the penalty he conceded is missed. The kick names him as the
+    // one who conceded it.
+    let mut m = eng_fra();
+    insert(
+        &mut m,
+        8,
+        event("red", 2, 84, "fra", "red", "fra-t-hernandez"),
+    );
+    accepts(&m);
+    // An unused substitute cannot have conceded one: Dybala came on only
+    // at 120+1' of the final.
+    let mut m = arg_fra();
+    m["events"][9]["opponent"] = json!("arg-dybala");
+    rejects(
+        &m,
+        "events[9].opponent",
+        "\"arg-dybala\" is a substitute who has not come on",
+    );
+}
+
+#[test]
+fn within_one_minute_an_incident_and_its_card_come_in_either_order() {
+    let mut m = eng_fra();
+    // Giroud scores at 78' and is sent off in the same minute, the card
+    // listed first: accepted. A minute later he could not have scored.
+    insert(&mut m, 7, event("red", 2, 78, "fra", "red", "fra-giroud"));
+    accepts(&m);
+    m["events"][7]["minute"] = json!(77);
+    rejects(
+        &m,
+        "events[8].player",
+        "\"fra-giroud\" was sent off by events[7] (\"red\")",
+    );
+}

@@ -92,6 +92,15 @@ fn pitch(m: &Match, out: &mut Vec<Diagnostic>) {
             if e.kind.is_sending_off() && field == "player" {
                 continue;
             }
+            // Within one clock minute a desk lists an incident and the
+            // card or change that followed it in either order (a player
+            // still goes off only once).
+            if let Status::SubbedOff(at) | Status::SentOff(at) = status
+                && e.kind != EventType::Substitution
+                && clock(&m.events[at]) == clock(e)
+            {
+                continue;
+            }
             let why = match status {
                 Status::Bench => "is a substitute who has not come on".to_string(),
                 Status::OnPitch if e.kind == EventType::Substitution => {
@@ -307,6 +316,10 @@ fn decided(taken: Score, scored: Score) -> bool {
     let (sh, sa) = (i32::from(scored.home), i32::from(scored.away));
     let beyond_reach = th <= 5 && ta <= 5 && (sh + (5 - th) < sa || sa + (5 - ta) < sh);
     beyond_reach || (th == ta && th >= 5 && sh != sa)
+}
+
+fn clock(e: &Event) -> (u8, Option<u16>, u8) {
+    (e.period, e.minute, e.added)
 }
 
 fn score(s: Score) -> String {
