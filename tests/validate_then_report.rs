@@ -104,6 +104,7 @@ struct Plan {
     subs: Vec<(bool, u16, Index, Index)>,
     cards: Vec<(bool, u16, Index)>,
     other: Vec<(bool, u16, u8, Index)>,
+    reds: Vec<(bool, u16, Index)>,
     kicks: Vec<bool>,
     home_first: bool,
 }
@@ -126,17 +127,18 @@ fn plan() -> impl Strategy<Value = Plan> {
         ),
         prop::collection::vec((any::<bool>(), 1u16..=90, any::<Index>()), 0..4),
         prop::collection::vec((any::<bool>(), 1u16..=90, 0u8..7, any::<Index>()), 0..6),
-        prop::collection::vec(any::<bool>(), 0..40),
-        any::<bool>(),
+        prop::collection::vec((any::<bool>(), 1u16..=90, any::<Index>()), 0..3),
+        (prop::collection::vec(any::<bool>(), 0..40), any::<bool>()),
     )
         .prop_map(
-            |(stage, goals, extra, subs, cards, other, kicks, home_first)| Plan {
+            |(stage, goals, extra, subs, cards, other, reds, (kicks, home_first))| Plan {
                 stage,
                 goals,
                 extra,
                 subs,
                 cards,
                 other,
+                reds,
                 kicks,
                 home_first,
             },
@@ -217,12 +219,10 @@ fn build(plan: &Plan) -> Value {
                    "player": sq.ids[s][on], "replaced": sq.ids[s][off]}),
         ));
     }
-    let followed = [
-        plan.subs.iter().any(|s| s.0) && timed.iter().any(|(_, e)| e["team"] == sq.team[0]),
-        timed.iter().any(|(_, e)| e["team"] == sq.team[1]),
-    ];
-    // On the pitch at minute t (before that minute's substitutions).
-    let on_pitch = |s: usize, t: u16| -> Vec<usize> {
+    let followed = [0, 1].map(|k| timed.iter().any(|(_, e)| e["team"] == sq.team[k]));
+    // On the pitch at minute t, as far as substitutions go (before that
+    // minute's substitutions).
+    let subs_allow = |s: usize, t: u16| -> Vec<usize> {
         (0..sq.ids[s].len())
             .filter(|&i| {
                 if !followed[s] {
@@ -231,6 +231,35 @@ fn build(plan: &Plan) -> Value {
                 let started = sq.starter[s][i] || on_at[s][i].is_some_and(|m| m < t);
                 started && off_at[s][i].is_none_or(|m| m >= t)
             })
+            .collect()
+    };
+    // Straight reds: for outfield players on the pitch who are not taken
+    // off later (a sent-off player cannot be substituted).
+    let mut red_at: [Vec<Option<u16>>; 2] =
+        [vec![None; sq.ids[0].len()], vec![None; sq.ids[1].len()]];
+    for &(home, minute, who) in &plan.reds {
+        let s = usize::from(!home);
+        let candidates: Vec<usize> = subs_allow(s, minute)
+            .into_iter()
+            .filter(|&i| i > 0 && off_at[s][i].is_none() && red_at[s][i].is_none())
+            .collect();
+        if candidates.is_empty() {
+            continue;
+        }
+        let i = candidates[who.index(candidates.len())];
+        red_at[s][i] = Some(minute);
+        timed.push((
+            (minute, 0),
+            json!({"period": period_of(minute), "minute": minute, "team": sq.team[s], "type": "red",
+                   "player": sq.ids[s][i], "reason": "foul"}),
+        ));
+    }
+    // On the pitch at minute t: not yet substituted off or sent off (a
+    // player sent off in minute t may still be named in it).
+    let on_pitch = |s: usize, t: u16| -> Vec<usize> {
+        subs_allow(s, t)
+            .into_iter()
+            .filter(|&i| red_at[s][i].is_none_or(|m| m >= t))
             .collect()
     };
     let goal = |home: bool, minute: u16, how: How, who: Index| {
@@ -276,8 +305,10 @@ fn build(plan: &Plan) -> Value {
     let mut booked = std::collections::HashSet::new();
     for &(home, minute, who) in &plan.cards {
         let s = usize::from(!home);
-        let player = &sq.ids[s][who.index(sq.ids[s].len())];
-        if booked.insert(player.clone()) {
+        let i = who.index(sq.ids[s].len());
+        let player = &sq.ids[s][i];
+        // No booking after a sending-off.
+        if red_at[s][i].is_none_or(|m| m >= minute) && booked.insert(player.clone()) {
             timed.push((
                 (minute, 0),
                 json!({"period": period_of(minute), "minute": minute, "team": sq.team[s], "type": "yellow", "player": player}),
