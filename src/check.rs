@@ -184,7 +184,16 @@ fn clean(raw: &str) -> String {
             _ => {}
         }
     }
-    let out = out
+    // Markdown escapes (`\#`, `\*`) read as the characters they escape.
+    let mut plain = String::with_capacity(out.len());
+    let mut chars = out.chars().peekable();
+    while let Some(c) = chars.next() {
+        match chars.peek() {
+            Some(&n) if c == '\\' && n.is_ascii_punctuation() => {}
+            _ => plain.push(c),
+        }
+    }
+    let out = plain
         .replace("&amp;", "&")
         .replace("&#39;", "'")
         .replace("&quot;", "\"")

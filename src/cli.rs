@@ -373,6 +373,17 @@ fn warn(file: &str, message: &str, code: &str, global: Global) {
 
 /// `beatwriter import statsbomb`.
 fn import(args: ImportStatsbomb, global: Global) -> Result<u8, Error> {
+    if let Some(path) = &args.output {
+        refuse_to_overwrite_input(
+            path,
+            [
+                Some(&args.events),
+                Some(&args.lineups),
+                args.match_file.as_ref(),
+                args.context.as_ref(),
+            ],
+        )?;
+    }
     let feed = Feed {
         events: args.events,
         lineups: args.lineups,
@@ -734,6 +745,21 @@ fn load_bank(dir: Option<&std::path::Path>) -> Result<beatwriter::phrasebank::Ph
 
 /// `beatwriter report`: one draft, or K drafts with consecutive seeds.
 fn report(args: ReportArgs, global: Global) -> Result<u8, Error> {
+    let file = args.file.as_ref().map(std::path::PathBuf::from);
+    let thresholds = args.thresholds.as_ref().map(std::path::PathBuf::from);
+    for out in [&args.output, &args.provenance].into_iter().flatten() {
+        refuse_to_overwrite_input(
+            out,
+            [
+                file.as_ref(),
+                args.statsbomb.statsbomb_events.as_ref(),
+                args.statsbomb.statsbomb_lineups.as_ref(),
+                args.statsbomb.statsbomb_match.as_ref(),
+                args.context.as_ref(),
+                thresholds.as_ref(),
+            ],
+        )?;
+    }
     let (m, source) = load_match(&args, global)?;
     let bank = load_bank(args.phrasebank.as_deref())?;
     let base = Options {
@@ -923,14 +949,46 @@ fn load_thresholds(path: Option<&str>) -> Result<beatwriter::beats::Thresholds, 
     }
 }
 
-/// Writes to stdout; a closed pipe (`| head`) ends quietly.
+/// `-o FILE` must not be one of the command's inputs: writing it would
+/// destroy the feed before anyone noticed.
+fn refuse_to_overwrite_input<const N: usize>(
+    output: &std::path::Path,
+    inputs: [Option<&std::path::PathBuf>; N],
+) -> Result<(), Error> {
+    let Ok(out) = output.canonicalize() else {
+        return Ok(()); // Does not exist yet: nothing to overwrite.
+    };
+    let clash = inputs
+        .into_iter()
+        .flatten()
+        .find(|i| i.canonicalize().is_ok_and(|i| i == out));
+    match clash {
+        None => Ok(()),
+        Some(input) => Err(Error::single(
+            ErrorKind::Usage,
+            "",
+            beatwriter::error::Diagnostic::new(
+                "",
+                format!(
+                    "-o {} is also an input ({}); expected a different file for the output",
+                    output.display(),
+                    input.display()
+                ),
+            ),
+        )),
+    }
+}
+
+/// Writes to stdout. A closed pipe (`| head`) ends quietly; any other
+/// write error (a full disk, `> /dev/full`) is reported and exits 3, so a
+/// script never takes a truncated report for a finished one.
 fn print(text: &str) {
     let mut out = std::io::stdout().lock();
-    if out
-        .write_all(text.as_bytes())
-        .and_then(|_| out.flush())
-        .is_err()
-    {
-        std::process::exit(0);
+    if let Err(e) = out.write_all(text.as_bytes()).and_then(|_| out.flush()) {
+        if e.kind() == std::io::ErrorKind::BrokenPipe {
+            std::process::exit(0);
+        }
+        eprintln!("beatwriter: error: cannot write the output: {e}");
+        std::process::exit(3);
     }
 }
