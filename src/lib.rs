@@ -31,6 +31,7 @@ pub mod plan;
 pub mod ratings;
 pub mod realise;
 pub mod report;
+pub mod round;
 pub mod sections;
 
 pub use error::{Error, ErrorKind, Result};
