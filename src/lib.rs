@@ -33,6 +33,7 @@ pub mod realise;
 pub mod report;
 pub mod round;
 pub mod sections;
+pub mod serve;
 
 pub use error::{Error, ErrorKind, Result};
 pub use report::{Options, Report, write_report};
