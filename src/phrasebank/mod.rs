@@ -14,7 +14,8 @@
 pub mod helpers;
 
 use crate::error::{Diagnostic, Error, ErrorKind, Result};
-use handlebars::Handlebars;
+use handlebars::{Context, Handlebars, Output, RenderContext, Renderable, Template};
+use std::sync::OnceLock;
 use std::collections::BTreeMap;
 use std::path::Path;
 
@@ -76,7 +77,14 @@ pub struct Phrasebank {
     version: String,
     /// Variant id → its template text, for provenance checks.
     sources: std::collections::HashMap<String, String>,
+    /// Holds the helpers; templates are compiled into `templates`.
     registry: Handlebars<'static>,
+    /// Variant id → its compiled template, compiled on first use for the
+    /// built-in phrasebank (a report uses about a hundred of the thousand
+    /// or so variants, and compiling them all was most of a process's
+    /// time), up front for a desk's own, so every fault is reported when
+    /// it is loaded.
+    templates: std::collections::HashMap<String, OnceLock<Template>>,
     lexicon: serde_json::Value,
     /// (tone, message) to its variants.
     variants: BTreeMap<(String, String), Vec<Variant>>,
@@ -99,7 +107,9 @@ impl Phrasebank {
             .iter()
             .map(|(path, text)| (path.to_string(), text.to_string()))
             .collect();
-        Self::from_files("<built-in phrasebank>", language, files)
+        // Its templates are known to compile (lint and the tests compile
+        // every one), so each is compiled when first used.
+        Self::load(BUILTIN_LABEL, language, files, Compile::Lazily)
     }
 
     /// A phrasebank read from a directory laid out like `phrasebank/`.
@@ -119,6 +129,15 @@ impl Phrasebank {
     /// Compiles templates from (relative path, text) pairs; every faulty
     /// template is reported, not just the first.
     pub fn from_files(label: &str, language: &str, files: Vec<(String, String)>) -> Result<Self> {
+        Self::load(label, language, files, Compile::Now)
+    }
+
+    fn load(
+        label: &str,
+        language: &str,
+        files: Vec<(String, String)>,
+        compile: Compile,
+    ) -> Result<Self> {
         let mut registry = Handlebars::new();
         registry.set_strict_mode(true);
         registry.register_escape_fn(handlebars::no_escape);
@@ -127,6 +146,7 @@ impl Phrasebank {
             version: fingerprint(language, &files),
             sources: std::collections::HashMap::new(),
             registry,
+            templates: std::collections::HashMap::new(),
             lexicon: serde_json::Value::Null,
             variants: BTreeMap::new(),
             language: language.to_string(),
@@ -160,7 +180,7 @@ impl Phrasebank {
             else {
                 continue;
             };
-            bank.add_file(&path, tone, message, &text, &mut problems);
+            bank.add_file(&path, tone, message, &text, compile, &mut problems);
         }
         if bank.variants.is_empty() {
             problems.push(Diagnostic::new("", format!("no templates for language \"{language}\"; expected files like {language}/neutral/highlight/goal.hbs")));
@@ -182,6 +202,7 @@ impl Phrasebank {
         tone: &str,
         message: &str,
         text: &str,
+        compile: Compile,
         problems: &mut Vec<Diagnostic>,
     ) {
         for (start_line, body) in split_variants(text) {
@@ -195,15 +216,24 @@ impl Phrasebank {
                 file: path.to_string(),
                 line: start_line,
             };
-            if let Err(e) = self.registry.register_template_string(&variant.id(), body) {
-                let (line, col) = e.pos().unwrap_or((1, 1));
-                problems.push(Diagnostic {
-                    path: path.to_string(),
-                    position: Some((start_line + line - 1, col)),
-                    message: format!("template does not compile: {}", e.reason()),
-                });
-                continue;
+            let compiled = OnceLock::new();
+            if compile == Compile::Now {
+                match Template::compile_with_name(body, variant.id()) {
+                    Ok(t) => {
+                        let _ = compiled.set(t);
+                    }
+                    Err(e) => {
+                        let (line, col) = e.pos().unwrap_or((1, 1));
+                        problems.push(Diagnostic {
+                            path: path.to_string(),
+                            position: Some((start_line + line - 1, col)),
+                            message: format!("template does not compile: {}", e.reason()),
+                        });
+                        continue;
+                    }
+                }
             }
+            self.templates.insert(variant.id(), compiled);
             self.sources.insert(variant.id(), body.to_string());
             self.variants
                 .entry((tone.to_string(), message.to_string()))
@@ -275,20 +305,83 @@ impl Phrasebank {
 
     /// Renders one variant with its slots.
     pub fn render(&self, variant: &Variant, slots: &serde_json::Value) -> Result<String> {
-        self.registry.render(&variant.id(), slots).map_err(|e| {
-            let position = e
-                .line_no
-                .map(|l| (variant.line + l - 1, e.column_no.unwrap_or(1)));
+        self.render_in(variant, &Context::from(slots.clone()))
+    }
+
+    /// Renders one variant in a handlebars context made once for all the
+    /// variants of a message, so the slots are not copied per candidate.
+    pub fn render_in(&self, variant: &Variant, context: &Context) -> Result<String> {
+        let id = variant.id();
+        let failed = |line: Option<usize>, column: Option<usize>, message: String| {
+            let position = line.map(|l| (variant.line + l - 1, column.unwrap_or(1)));
             Error::single(
                 ErrorKind::Render,
                 &variant.file,
                 Diagnostic {
-                    path: variant.id(),
+                    path: id.clone(),
                     position,
-                    message: format!("template failed to render: {}", e.reason()),
+                    message,
                 },
             )
-        })
+        };
+        let template = match self.template(&id) {
+            Some(Ok(t)) => t,
+            Some(Err(e)) => {
+                let (line, column) = e.pos().map_or((None, None), |(l, c)| (Some(l), Some(c)));
+                let message = format!("template does not compile: {}", e.reason());
+                return Err(failed(line, column, message));
+            }
+            None => return Err(failed(None, None, "no such template".to_string())),
+        };
+        let mut out = Text(String::with_capacity(256));
+        let mut render_context = RenderContext::new(template.name.as_ref());
+        template
+            .render(&self.registry, context, &mut render_context, &mut out)
+            .map_err(|e| {
+                failed(
+                    e.line_no,
+                    e.column_no,
+                    format!("template failed to render: {}", e.reason()),
+                )
+            })?;
+        Ok(out.0)
+    }
+
+    /// A variant's compiled template, compiled on first use; none for an
+    /// unknown id.
+    fn template(
+        &self,
+        id: &str,
+    ) -> Option<std::result::Result<&Template, handlebars::TemplateError>> {
+        let (cell, source) = self.templates.get(id).zip(self.sources.get(id))?;
+        if let Some(t) = cell.get() {
+            return Some(Ok(t));
+        }
+        Some(Template::compile_with_name(source, id.to_string()).map(|t| cell.get_or_init(|| t)))
+    }
+}
+
+/// When a phrasebank's templates are compiled.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Compile {
+    /// All of them as it loads, each fault reported.
+    Now,
+    /// Each when first rendered.
+    Lazily,
+}
+
+/// Rendered text, grown as needed (handlebars' own output starts at 8 KiB
+/// for a sentence of a hundred or two bytes).
+struct Text(String);
+
+impl Output for Text {
+    fn write(&mut self, seg: &str) -> std::io::Result<()> {
+        self.0.push_str(seg);
+        Ok(())
+    }
+
+    fn write_fmt(&mut self, args: std::fmt::Arguments<'_>) -> std::io::Result<()> {
+        std::fmt::Write::write_fmt(&mut self.0, args).map_err(std::io::Error::other)
     }
 }
 

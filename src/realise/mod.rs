@@ -216,7 +216,9 @@ impl<'a> Realiser<'a> {
                 ),
             ));
         }
-        let slots = self.with_tone_settings(slots);
+        // One handlebars context for every candidate: the slots are
+        // copied into it once, not once a render.
+        let slots = handlebars::Context::from(self.with_tone_settings(slots));
         // Draw the tie-break before rendering, so every candidate renders
         // from the same generator state.
         let tie_break = self.rng.next_u64();
@@ -308,10 +310,10 @@ impl<'a> Realiser<'a> {
     fn render_candidate(
         &self,
         variant: &Variant,
-        slots: &serde_json::Value,
+        slots: &handlebars::Context,
         redraw: u64,
     ) -> Result<Candidate> {
-        let raw = self.bank.render(variant, slots)?;
+        let raw = self.bank.render_in(variant, slots)?;
         let mut mentions = self.memory.mentions.clone();
         let mut rng = self.rng.clone();
         let text = tidy(&refer::resolve(
@@ -322,10 +324,7 @@ impl<'a> Realiser<'a> {
             &mut rng,
             redraw as usize,
         )?);
-        let repeats = content_words(&text)
-            .iter()
-            .filter(|w| self.memory.words.contains_key(*w))
-            .count();
+        let repeats = repeated_words(&text, &self.memory.words);
         let fresh_opening = !self.memory.openings.contains(&opening(&text));
         Ok(Candidate {
             variant: variant.clone(),
@@ -423,16 +422,39 @@ pub fn opening(text: &str) -> String {
 /// Words that carry meaning: lower-case, four letters or more, not a
 /// name (names repeat by necessity) and not a function word.
 pub fn content_words(text: &str) -> Vec<String> {
-    const FUNCTION: &[&str] = &[
-        "that", "with", "from", "their", "they", "them", "this", "were", "have", "had", "after",
-        "when", "into", "than", "then", "been", "would", "could", "while", "only", "over", "what",
-        "which", "there", "will", "also", "still", "both",
-    ];
+    content_word_candidates(text)
+        .map(str::to_lowercase)
+        .filter(|w| !FUNCTION_WORDS.contains(&w.as_str()))
+        .collect()
+}
+
+const FUNCTION_WORDS: &[&str] = &[
+    "that", "with", "from", "their", "they", "them", "this", "were", "have", "had", "after",
+    "when", "into", "than", "then", "been", "would", "could", "while", "only", "over", "what",
+    "which", "there", "will", "also", "still", "both",
+];
+
+/// The words [`content_words`] keeps, before lower-casing and the
+/// function-word filter.
+fn content_word_candidates(text: &str) -> impl Iterator<Item = &str> {
     text.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '-')
         .filter(|w| w.len() >= 4 && w.chars().next().is_some_and(|c| c.is_lowercase()))
-        .map(str::to_lowercase)
-        .filter(|w| !FUNCTION.contains(&w.as_str()))
-        .collect()
+}
+
+/// How many of the text's [`content_words`] are already in `words`,
+/// without building the list: this runs for every rendered candidate, and
+/// nearly every word is lower-case already, so needs no copy.
+fn repeated_words(text: &str, words: &HashMap<String, usize>) -> usize {
+    content_word_candidates(text)
+        .filter(|w| {
+            let lower: std::borrow::Cow<str> = if w.bytes().all(|b| b.is_ascii_lowercase() || !b.is_ascii_alphabetic() && b.is_ascii()) {
+                (*w).into()
+            } else {
+                w.to_lowercase().into()
+            };
+            !FUNCTION_WORDS.contains(&lower.as_ref()) && words.contains_key(lower.as_ref())
+        })
+        .count()
 }
 
 /// Collapses runs of white space, removes spaces before punctuation and
