@@ -138,7 +138,9 @@ impl Paragraph {
     }
 }
 
-/// Writes a report with the built-in phrasebank.
+/// Writes a report with the built-in phrasebank, loaded for this call.
+/// To write many reports, load a [`Phrasebank`] once and use
+/// [`write_report_with`].
 pub fn write_report(m: &Match, options: &Options) -> Result<Report> {
     let bank = Phrasebank::builtin(&options.language)?;
     write_report_with(m, options, &bank)

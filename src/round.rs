@@ -405,27 +405,37 @@ fn jobs_for<'m>(index: usize, input: &Input, m: &'m Match, options: &RoundOption
     jobs
 }
 
-/// Fixes each job's openings to avoid in order, then writes them all in
-/// parallel; outcomes in job order.
+/// Fixes each job's openings to avoid in input order, handing each job to
+/// the workers as soon as its openings are fixed, so the ordered choice
+/// of openings on this thread overlaps the writing on the others.
+/// Outcomes in job order.
 fn write_jobs(
-    mut jobs: Vec<Job>,
+    jobs: Vec<Job>,
     options: &RoundOptions,
     bank: &Phrasebank,
     variety: &mut Variety,
 ) -> Vec<Outcome> {
-    if options.variety {
-        for job in &mut jobs {
-            job.avoid = variety.avoid();
-            // A failure here fails the whole report below, in its turn.
-            if let Ok(Some(opening)) =
-                crate::report::lead_variant(job.m, &job.options, bank, &job.avoid)
-            {
-                variety.opened(&opening, bank);
+    let slots: Vec<std::sync::OnceLock<Outcome>> =
+        jobs.iter().map(|_| std::sync::OnceLock::new()).collect();
+    rayon::scope(|scope| {
+        for (mut job, slot) in jobs.into_iter().zip(&slots) {
+            if options.variety {
+                job.avoid = variety.avoid();
+                // A failure here fails the whole report too, in its turn.
+                if let Ok(Some(opening)) =
+                    crate::report::lead_variant(job.m, &job.options, bank, &job.avoid)
+                {
+                    variety.opened(&opening, bank);
+                }
             }
+            scope.spawn(move |_| {
+                let _ = slot.set(write_one(job, options.format, bank));
+            });
         }
-    }
-    jobs.into_par_iter()
-        .map(|job| write_one(job, options.format, bank))
+    });
+    slots
+        .into_iter()
+        .map(|s| s.into_inner().expect("every job was written"))
         .collect()
 }
 

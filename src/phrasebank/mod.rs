@@ -15,9 +15,9 @@ pub mod helpers;
 
 use crate::error::{Diagnostic, Error, ErrorKind, Result};
 use handlebars::{Context, Handlebars, Output, RenderContext, Renderable, Template};
-use std::sync::OnceLock;
 use std::collections::BTreeMap;
 use std::path::Path;
+use std::sync::OnceLock;
 
 mod builtin {
     include!(concat!(env!("OUT_DIR"), "/phrasebank_files.rs"));
