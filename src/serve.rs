@@ -221,8 +221,20 @@ fn match_body(body: &str) -> Result<MatchBody, Failure> {
     struct Probe {
         schema: Option<serde::de::IgnoredAny>,
     }
+    #[derive(Deserialize)]
+    struct EnvelopeProbe {
+        #[serde(rename = "match")]
+        game: Option<serde::de::IgnoredAny>,
+    }
     let is_match = serde_json::from_str::<Probe>(body).is_ok_and(|p| p.schema.is_some());
-    if !is_match && let Ok(envelope) = serde_json::from_str::<Envelope>(body) {
+    let is_envelope =
+        !is_match && serde_json::from_str::<EnvelopeProbe>(body).is_ok_and(|p| p.game.is_some());
+    if is_envelope {
+        let envelope: Envelope = serde_json::from_str(body).map_err(|e| {
+            bad_request(format!(
+                "expected {{\"match\": MATCH, \"options\": {{tone, perspective, seed, sections, format}}}}: {e}"
+            ))
+        })?;
         return Ok(MatchBody {
             text: envelope.game.get().to_string(),
             options: envelope.options.unwrap_or_default(),
@@ -240,9 +252,10 @@ fn load(text: &str) -> Result<Match, Failure> {
 
 async fn report(
     State(service): State<Arc<Service>>,
-    Query(query): Query<ReportQuery>,
+    query: Result<Query<ReportQuery>, axum::extract::rejection::QueryRejection>,
     body: String,
 ) -> Result<Response, Failure> {
+    let Query(query) = query.map_err(|e| bad_request(format!("bad query: {}", e.body_text())))?;
     blocking(move || {
         let body = match_body(&body)?;
         let q = query.or(body.options);

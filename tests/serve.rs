@@ -175,6 +175,23 @@ fn bad_input_is_422_with_the_cli_diagnostics() {
     );
     assert_eq!(status, 422);
     assert!(body.contains("no tone called"), "{body}");
+    // Bad options are 422 with a JSON error too, from the query or the body.
+    let (status, body) = post(
+        &server.url("/v1/report?seed=soon"),
+        &fixture("eng-fra-2022-wc-qf.json"),
+    );
+    assert_eq!(status, 422, "{body}");
+    assert!(
+        body.contains("bad query") && body.contains("seed"),
+        "{body}"
+    );
+    let envelope = format!(
+        "{{\"match\": {}, \"options\": {{\"colour\": 1}}}}",
+        fixture("eng-fra-2022-wc-qf.json")
+    );
+    let (status, body) = post(&server.url("/v1/report"), &envelope);
+    assert_eq!(status, 422, "{body}");
+    assert!(body.contains("unknown field `colour`"), "{body}");
     let (status, body) = post(
         &server.url("/v1/validate"),
         &fixture("ger-swe-2018-wc-group.json"),
