@@ -292,6 +292,9 @@ pub enum Outcome {
         source: String,
         /// Why.
         error: Error,
+        /// How many of the round's reports this failure stands for: one,
+        /// or every tone and seed of an input that could not be read.
+        reports: usize,
     },
 }
 
@@ -333,7 +336,7 @@ pub fn run(
                     *summary.openings.entry(o).or_default() += 1;
                 }
             }
-            Outcome::Failed { source, error } => summary.failed.push((source, error)),
+            Outcome::Failed { source, error, .. } => summary.failed.push((source, error)),
         }
     };
     for (chunk_index, chunk) in inputs.chunks(INPUT_CHUNK).enumerate() {
@@ -350,7 +353,13 @@ pub fn run(
                     }
                     let source = input.name();
                     let error = error.clone();
-                    record(Outcome::Failed { source, error }, &mut summary);
+                    let reports = options.seeds.len() * options.tones.len();
+                    let failed = Outcome::Failed {
+                        source,
+                        error,
+                        reports,
+                    };
+                    record(failed, &mut summary);
                 }
             }
             // Keep the jobs in hand bounded.
@@ -453,6 +462,7 @@ fn write_one(job: Job, format: Format, bank: &Phrasebank) -> Outcome {
         Err(error) => Outcome::Failed {
             source: job.source,
             error,
+            reports: 1,
         },
     }
 }

@@ -125,7 +125,10 @@ pub fn run(args: RoundArgs) -> Result<u8, Error> {
     let summary = pool.install(|| {
         round::run(&inputs, &options, &bank, |outcome| {
             sink.take(outcome);
-            bar.inc(1);
+            bar.inc(match outcome {
+                Outcome::Failed { reports, .. } => *reports as u64,
+                Outcome::Written(_) => 1,
+            });
         })
     });
     bar.finish_and_clear();
