@@ -16,6 +16,10 @@ macro_rules! exit_codes {
     };
 }
 
+// `round` and `serve` live in their own files, so their blocks here stay small.
+mod round;
+mod serve;
+
 /// Writes football match reports from event data.
 #[derive(Parser)]
 #[command(name = "beatwriter", version, about, long_about = None)]
@@ -115,6 +119,13 @@ enum Command {
         #[arg(long, value_name = "FILE")]
         provenance: Option<String>,
     },
+    /// Write many matches in one process: a directory, a glob, a manifest or
+    /// JSON Lines on standard input.
+    #[command(after_help = round::HELP)]
+    Round(round::RoundArgs),
+    /// Serve reports over HTTP, the phrasebank loaded once.
+    #[command(after_help = serve::HELP)]
+    Serve(serve::ServeArgs),
     /// Check match files and report every problem found.
     #[command(after_help = concat!(
         "Examples:\n  beatwriter validate fixtures/eng-fra-2022-wc-qf.json\n  beatwriter validate fixtures/*.json\n  beatwriter validate - < match.json\n\nPrints \"ok\" for each sound file; otherwise prints each problem on standard error as\nFILE:LINE:COLUMN: error: at JSON.PATH: what is wrong; expected what, and exits 2.",
@@ -297,6 +308,8 @@ pub fn run() -> u8 {
     let global = cli.global;
     let outcome = match cli.command {
         Command::Report(args) => report(args, global),
+        Command::Round(args) => round::run(args),
+        Command::Serve(args) => serve::run(args),
         Command::Import {
             provider: Provider::Statsbomb(args),
         } => import(args, global),
@@ -341,6 +354,15 @@ use clap::CommandFactory;
 enum Stream {
     Stdout,
     Stderr,
+}
+
+/// An error as text diagnostics, one per line (for `round`'s summary).
+pub fn format_error(e: &Error) -> String {
+    e.located()
+        .iter()
+        .map(Located::text)
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// Prints diagnostics as text or JSON lines.
