@@ -273,6 +273,10 @@ pub struct Player {
     pub display: String,
     /// Surname for later mentions: "Kane".
     pub surname: String,
+    /// The one name reporters use for every mention, first included, when
+    /// the player goes by a single name: "Pedri", "Nani", "Marta".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub known_as: Option<String>,
     /// Shirt number.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub shirt: Option<u8>,

@@ -296,10 +296,9 @@ impl<'a> Realiser<'a> {
 
     fn with_tone_settings(&self, mut slots: serde_json::Value) -> serde_json::Value {
         if let Some(map) = slots.as_object_mut() {
-            let digits = self.bank.tone_setting(&self.tone, "digits");
             map.insert(
-                crate::phrasebank::helpers::DIGITS_SLOT.into(),
-                serde_json::Value::Bool(digits),
+                crate::phrasebank::helpers::TONE_SLOT.into(),
+                serde_json::Value::String(self.tone.clone()),
             );
         }
         slots
@@ -318,6 +317,7 @@ impl<'a> Realiser<'a> {
             &raw,
             self.analysis,
             self.bank.lexicon(),
+            self.bank.style(),
             &mut mentions,
             &mut rng,
             redraw as usize,
