@@ -100,6 +100,43 @@ pub fn marker(kind: RefKind, id: &str, possessive: bool) -> String {
     )
 }
 
+/// Opens a set of alternative wordings (`{{alt "a" "b"}}`), which the
+/// realiser settles: the first whose phrases the report has not used.
+pub const ALT_OPEN: char = '\u{E003}';
+/// Closes a set of alternative wordings.
+pub const ALT_CLOSE: char = '\u{E004}';
+/// Separates alternative wordings.
+pub const ALT_SEP: char = '\u{E005}';
+
+/// `{{alt "from the spot" "from 12 yards"}}`: wordings that say the same
+/// thing, for a phrase a report may need several times.
+pub struct AltHelper;
+
+impl handlebars::HelperDef for AltHelper {
+    fn call_inner<'reg: 'rc, 'rc>(
+        &self,
+        h: &handlebars::Helper<'rc>,
+        _: &'reg Handlebars<'reg>,
+        _: &'rc handlebars::Context,
+        _: &mut handlebars::RenderContext<'reg, 'rc>,
+    ) -> Result<handlebars::ScopedJson<'rc>, handlebars::RenderError> {
+        let options: Vec<&str> = h
+            .params()
+            .iter()
+            .filter_map(|p| p.value().as_str())
+            .collect();
+        if options.is_empty() {
+            return Err(other(
+                "alt needs one or more wordings: {{alt \"a\" \"b\"}}".into(),
+            ));
+        }
+        let sep = ALT_SEP.to_string();
+        Ok(handlebars::ScopedJson::Derived(serde_json::Value::String(
+            format!("{ALT_OPEN}{}{ALT_CLOSE}", options.join(&sep)),
+        )))
+    }
+}
+
 /// The marker for a pronoun or gendered noun: `cap` capitalises it (at the
 /// start of a sentence), `manager` reads `id` as a team whose manager is
 /// meant.
@@ -194,7 +231,7 @@ use defs::*;
 pub const HELPERS: &[&str] = &[
     "words", "ordinal", "plural", "upper", "poss", "clock", "mark", "name", "full", "surname",
     "display", "describe", "team", "teamname", "manager", "word", "he", "his", "him", "himself",
-    "men", "man", "count", "share", "tally", "times", "percent", "the", "list",
+    "men", "man", "count", "share", "tally", "alt", "times", "percent", "the", "list",
 ];
 
 /// Registers the style helpers, which need the language's style and words.
@@ -230,6 +267,7 @@ pub fn register(registry: &mut Handlebars<'static>) {
     registry.register_helper("upper", Box::new(UpperHelper));
     registry.register_helper("poss", Box::new(PossHelper));
     registry.register_helper("tally", Box::new(TallyHelper));
+    registry.register_helper("alt", Box::new(AltHelper));
     registry.register_helper("clock", Box::new(ClockHelper));
     registry.register_helper("mark", Box::new(MarkHelper));
     registry.register_helper("name", Box::new(NameHelper));

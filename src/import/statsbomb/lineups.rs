@@ -182,6 +182,19 @@ pub fn team_id(name: &str) -> String {
     if s.is_empty() { "team".to_string() } else { s }
 }
 
+/// StatsBomb marks women's sides in the name ("France Women's",
+/// "Chelsea FCW", "Manchester City WFC"); reporters write "France",
+/// "Chelsea", "Manchester City" (the match is already marked women's).
+pub fn printed_team_name(name: &str) -> String {
+    const SUFFIXES: &[&str] = &[" Women's", " Women", " WFC", " FCW", " LFC", " Ladies"];
+    SUFFIXES
+        .iter()
+        .find_map(|s| name.strip_suffix(s))
+        .filter(|n| !n.trim().is_empty())
+        .unwrap_or(name)
+        .to_string()
+}
+
 /// "BAR" from "Barcelona".
 pub fn short_name(name: &str) -> String {
     slug(name)
@@ -289,7 +302,7 @@ pub fn squad(
     Team {
         id: tid,
         short_name: short_name(&team.team_name),
-        name: team.team_name.clone(),
+        name: printed_team_name(&team.team_name),
         nicknames: Vec::new(),
         manager: None,
         standing: Vec::new(),
@@ -315,6 +328,14 @@ fn initial_shared_surnames(squad: &mut [Player]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn womens_sides_are_named_as_reporters_name_them() {
+        assert_eq!(printed_team_name("United States Women's"), "United States");
+        assert_eq!(printed_team_name("Chelsea FCW"), "Chelsea");
+        assert_eq!(printed_team_name("Manchester City WFC"), "Manchester City");
+        assert_eq!(printed_team_name("Barcelona"), "Barcelona");
+    }
 
     #[test]
     fn surnames_for_every_naming_tradition() {

@@ -214,7 +214,7 @@ fn from_parts(
         Some((_, _, i)) => {
             home.manager = i.home_team.managers.first().map(lineups::manager);
             away.manager = i.away_team.managers.first().map(lineups::manager);
-            if i.home_team.home_team_name != home.name {
+            if lineups::printed_team_name(&i.home_team.home_team_name) != home.name {
                 warnings.push(format!(
                     "the match file calls the home side \"{}\", the line-ups \"{}\"",
                     i.home_team.home_team_name, home.name
