@@ -278,6 +278,10 @@ fn corpus_names_follow_each_naming_tradition() {
     assert_eq!(player("Gaëtane Thiney").surname, "Thiney");
     // Ratings print line-up names, surnames as in the fixtures.
     assert_eq!(player("Eugénie Le Sommer").display, "Le Sommer");
+    // Four Kims: a family name written first takes no initial, so the
+    // line-up prints the full name.
+    assert_eq!(player("Kim Min-Jeong").display, "Kim Min-Jeong");
+    assert_eq!(player("Hwang Bo-Ram").display, "Hwang");
 }
 
 /// Every sentence that names a set piece or a long ball cites an event

@@ -110,7 +110,7 @@ fn is_particle(word: &str) -> bool {
 fn family_name_first(family: &str, given: &str) -> bool {
     let short = |s: &str, max: usize| (1..=max).contains(&s.chars().count());
     match given.split_once('-') {
-        Some((a, b)) => short(family, 4) && short(a, 5) && short(b, 5) && !b.contains('-'),
+        Some((a, b)) => short(family, 5) && short(a, 5) && short(b, 5) && !b.contains('-'),
         None => false,
     }
 }
@@ -318,10 +318,17 @@ fn initial_shared_surnames(squad: &mut [Player]) {
     let surnames: Vec<String> = squad.iter().map(|p| p.surname.clone()).collect();
     for p in squad.iter_mut() {
         let shared = surnames.iter().filter(|s| **s == p.surname).count() > 1;
-        let initial = p.name.chars().next().filter(|_| p.name != p.surname);
-        if let (true, Some(i)) = (shared, initial) {
-            p.display = format!("{i}. {}", p.surname);
+        if !shared || p.name == p.surname {
+            continue;
         }
+        // A family name written first has no initial before it: the full
+        // name tells "Kim Do-yeon" from "Kim Hye-ri".
+        p.display = if p.name.starts_with(&format!("{} ", p.surname)) {
+            p.name.clone()
+        } else {
+            let initial = p.name.chars().next().unwrap_or_default();
+            format!("{initial}. {}", p.surname)
+        };
     }
 }
 
