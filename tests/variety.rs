@@ -16,7 +16,7 @@ const SEEDS: u64 = 10;
 
 /// Content phrases repeated within a report, summed over every fixture ×
 /// tone × perspective × seed (360 reports); measured 2026-11-29.
-const MAX_REPEATED: usize = 90;
+const MAX_REPEATED: usize = 60;
 
 fn all_reports() -> Vec<(String, Report, std::collections::HashSet<String>)> {
     let mut out = Vec::new();
@@ -95,7 +95,7 @@ fn no_content_phrase_twice_and_no_kind_opens_alike_twice_running() {
     by_phrase.sort_by_key(|p| std::cmp::Reverse(p.1));
     // Not yet zero: some messages have no wording left that avoids a phrase
     // an earlier sentence used ("claims turned down", "a challenge on").
-    // The cap holds the gain (357 before the choice rule and {{alt}}) until
+    // The cap holds the gain (357 before the choice rule and {{alt}}, 59 after) until
     // the phrasebank has the variants to reach zero.
     assert!(
         repeated.len() <= MAX_REPEATED,
