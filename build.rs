@@ -4,8 +4,20 @@
 use std::path::{Path, PathBuf};
 
 fn main() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("phrasebank");
-    println!("cargo:rerun-if-changed={}", root.display());
+    // Read at run time, not with `env!`: a build script compiled in one
+    // checkout is reused by cargo for another (a moved clone, CI's fresh
+    // clone sharing a target directory), and a path baked in at compile time
+    // would then read the old checkout or nothing at all.
+    let manifest_dir = std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");
+    let root = Path::new(&manifest_dir).join("phrasebank");
+    // Relative to the package, so a fresh checkout always reruns this script;
+    // cargo scans a directory recursively for changes.
+    println!("cargo:rerun-if-changed=phrasebank");
+    assert!(
+        root.is_dir(),
+        "the default phrasebank is missing: {}",
+        root.display()
+    );
     let mut files = Vec::new();
     collect(&root, &mut files);
     files.sort();
@@ -13,7 +25,6 @@ fn main() {
         "/// Every file of the default phrasebank: path relative to `phrasebank/`, and text.\npub const FILES: &[(&str, &str)] = &[\n",
     );
     for file in &files {
-        println!("cargo:rerun-if-changed={}", file.display());
         let rel = file
             .strip_prefix(&root)
             .unwrap()
@@ -36,7 +47,6 @@ fn collect(dir: &Path, files: &mut Vec<PathBuf>) {
     for entry in entries.flatten() {
         let path = entry.path();
         if path.is_dir() {
-            println!("cargo:rerun-if-changed={}", path.display());
             collect(&path, files);
         } else if matches!(
             path.extension().and_then(|e| e.to_str()),

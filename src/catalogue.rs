@@ -9,10 +9,10 @@
 //! stale: the test suite renders every fixture in every tone and
 //! perspective.
 
-use crate::phrasebank::helpers::DIGITS_SLOT;
+use crate::phrasebank::helpers::TONE_SLOT;
 
 /// Message ids with the top-level slots each receives, grouped by section.
-/// Every message also receives [`DIGITS_SLOT`] (the tone's digits setting).
+/// Every message also receives [`TONE_SLOT`] (the tone's name, for house style).
 /// A partisan file (`message@for`, `message@against`) receives the slots of
 /// its base message.
 #[rustfmt::skip]
@@ -280,7 +280,7 @@ pub fn contains(message: &str) -> bool {
 }
 
 /// The slots a message (or a partisan file of it) receives, besides
-/// [`DIGITS_SLOT`]; `None` for a message no code asks for.
+/// [`TONE_SLOT`]; `None` for a message no code asks for.
 pub fn slots(message: &str) -> Option<&'static [&'static str]> {
     let base = base_message(message);
     MESSAGES
@@ -292,7 +292,7 @@ pub fn slots(message: &str) -> Option<&'static [&'static str]> {
 /// True when `slot` is one the message receives: declared for it, or the
 /// tone's digits setting every message gets.
 pub fn has_slot(message: &str, slot: &str) -> bool {
-    slot == DIGITS_SLOT || slots(message).is_some_and(|s| s.contains(&slot))
+    slot == TONE_SLOT || slots(message).is_some_and(|s| s.contains(&slot))
 }
 
 #[cfg(test)]
@@ -306,10 +306,7 @@ mod tests {
             assert!(seen.insert(*id), "{id} is declared twice");
             let unique: std::collections::HashSet<_> = slots.iter().collect();
             assert_eq!(unique.len(), slots.len(), "{id} declares a slot twice");
-            assert!(
-                !slots.contains(&DIGITS_SLOT),
-                "{id}: {DIGITS_SLOT} is implied"
-            );
+            assert!(!slots.contains(&TONE_SLOT), "{id}: {TONE_SLOT} is implied");
         }
     }
 
@@ -317,7 +314,7 @@ mod tests {
     fn partisan_files_share_their_messages_slots() {
         assert_eq!(slots("lead/goal/opener@for"), slots("lead/goal/opener"));
         assert!(has_slot("lead/next_fixture@against", "opponent"));
-        assert!(has_slot("heading/ratings", DIGITS_SLOT));
+        assert!(has_slot("heading/ratings", TONE_SLOT));
         assert!(!has_slot("heading/ratings", "team"));
         assert_eq!(slots("lead/goal/opner"), None);
     }

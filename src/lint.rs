@@ -639,7 +639,7 @@ mod tests {
         unknown_slots(
             "en/neutral/lead/next_fixture@for.hbs",
             "lead/next_fixture@for",
-            "{{!-- a comment naming {{oponent}} --}}\n{{team team}} play {{opponent}}\n---\n{{_digits}}\nnext: {{oponent}}",
+            "{{!-- a comment naming {{oponent}} --}}\n{{team team}} play {{opponent}}\n---\n{{_tone}}\nnext: {{oponent}}",
             &mut problems,
         );
         assert_eq!(problems.len(), 1, "{problems:#?}");

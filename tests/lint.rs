@@ -132,8 +132,8 @@ fn template_errors_quote_the_line_with_a_caret_and_no_grammar_or_debug_text() {
     let dir = edited_phrasebank(
         "oponent",
         "en/neutral/lead/next_fixture.hbs",
-        "{{opponent}}",
-        "{{oponent}}",
+        "Next for {{teamname team}}",
+        "Next for {{oponent}}",
     );
     let mut failures = 0;
     for seed in 0..8 {

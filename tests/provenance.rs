@@ -378,6 +378,14 @@ fn recompute(root: &serde_json::Value, d: &serde_json::Value, label: &str) -> f6
                 other => other.strip_prefix("round_of_").unwrap().parse().unwrap(),
             }
         }
+        "penalty_spot" => {
+            let kind = resolve(root, from[0]).unwrap()["type"].as_str().unwrap();
+            assert!(
+                kind.starts_with("penalty_") || kind == "shootout_kick",
+                "{label}: {kind}"
+            );
+            12.0
+        }
         "rating_scale" => {
             assert!(from[0].starts_with("ratings."), "{label}");
             10.0

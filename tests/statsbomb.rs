@@ -32,7 +32,7 @@ fn display<'a>(m: &'a Match, id: &str) -> &'a str {
         .iter()
         .chain(&m.teams.away.squad)
         .find(|p| p.id == id)
-        .map(|p| p.display.as_str())
+        .map(|p| p.name.as_str())
         .unwrap_or("?")
 }
 
@@ -194,7 +194,9 @@ fn goals_scorers_minutes_and_details() {
     );
     let pique = of_kind(&m, EventType::Goal)[3];
     assert_eq!(pique.body_part, Some(beatwriter::model::BodyPart::Head));
-    assert_eq!(pique.set_piece, Some(beatwriter::model::SetPiece::Corner));
+    // The possession came from a corner, but the shot had no key pass: a
+    // header that merely followed a corner is not "from a corner".
+    assert_eq!(pique.set_piece, None);
     assert_eq!(
         m.result.half_time,
         beatwriter::model::Score { home: 1, away: 1 }
@@ -448,7 +450,7 @@ fn squads_from_lineups() {
             .squad
             .iter()
             .chain(&m.teams.away.squad)
-            .find(|p| p.display == display)
+            .find(|p| p.name == display)
             .unwrap()
     };
     let messi = find("Lionel Messi");
@@ -476,13 +478,7 @@ fn squads_from_lineups() {
     let ids: std::collections::HashSet<&str> =
         m.teams.home.squad.iter().map(|p| p.id.as_str()).collect();
     assert_eq!(ids.len(), m.teams.home.squad.len());
-    assert!(
-        !m.teams
-            .home
-            .squad
-            .iter()
-            .any(|p| p.display == "Denis Suárez")
-    );
+    assert!(!m.teams.home.squad.iter().any(|p| p.name == "Denis Suárez"));
 }
 
 #[test]

@@ -308,7 +308,8 @@ impl<'m> Tracer<'m> {
             }
             _ if t.unit == "man" || t.unit == "men" => self.players_left(&evidence, &mut out),
             _ if t.unit.starts_with("yard") => {
-                self.event_fields(&evidence, "distance_yards", &mut out)
+                self.event_fields(&evidence, "distance_yards", &mut out);
+                self.penalty_spot(&evidence, &mut out);
             }
             _ if cx.section == "ratings" || t.before == "of" || t.before == "mark" => {
                 self.ratings(people, &mut out);
@@ -589,6 +590,27 @@ impl<'m> Tracer<'m> {
                     end: None,
                 }),
             });
+        }
+    }
+
+    /// "missed from 12 yards": a penalty kick (a shoot-out kick too) is
+    /// taken from the spot, 12 yards out, by the laws of the game.
+    fn penalty_spot(&self, evidence: &[usize], out: &mut Vec<Source>) {
+        for &i in evidence {
+            let kind = self.m.events[i].kind;
+            if kind.is_penalty_kick() || kind == EventType::ShootoutKick {
+                out.push(Source {
+                    value: 12.0,
+                    path: format!("derived: events[{i}] is a penalty, taken from 12 yards"),
+                    derived: Some(Derivation {
+                        rule: "penalty_spot",
+                        from: vec![format!("events[{i}]")],
+                        team: None,
+                        range: None,
+                        end: None,
+                    }),
+                });
+            }
         }
     }
 

@@ -1,11 +1,12 @@
-//! Template helpers for English: numbers, ordinals, plurals, minutes,
-//! possessives, and the referring expressions for players and teams.
+//! Template helpers for English: numbers, ordinals and counts (house
+//! style from `style.json`), plurals, minutes, possessives, pronouns, and the referring expressions for players and teams.
 //!
 //! Referring helpers (`name`, `team`, ...) do not decide the words
 //! themselves: whether "Harry Kane" or "Kane" is right depends on what the
 //! report said before, which a stateless helper cannot know. They emit a
 //! marker that [`crate::realise::refer`] resolves in reading order.
 
+use super::style::StyleBook;
 use handlebars::{Handlebars, handlebars_helper};
 
 /// Opens a reference marker (a private-use character).
@@ -34,6 +35,18 @@ pub enum RefKind {
     TeamName,
     /// A team's manager: full name first, surname after.
     Manager,
+    /// A player's subject pronoun: "he" or "she".
+    He,
+    /// A player's possessive determiner: "his" or "her".
+    His,
+    /// A player's object pronoun: "him" or "her".
+    Him,
+    /// A player's reflexive pronoun: "himself" or "herself".
+    Himself,
+    /// A team's players as a plural noun: "men" or "women" ("ten men").
+    Men,
+    /// One of a team's players as a noun: "man" or "woman" ("a man short").
+    Man,
 }
 
 impl RefKind {
@@ -47,6 +60,12 @@ impl RefKind {
             RefKind::Team => 't',
             RefKind::TeamName => 'T',
             RefKind::Manager => 'm',
+            RefKind::He => 'e',
+            RefKind::His => 'i',
+            RefKind::Him => 'o',
+            RefKind::Himself => 'x',
+            RefKind::Men => 'M',
+            RefKind::Man => 'a',
         }
     }
 
@@ -61,6 +80,12 @@ impl RefKind {
             't' => RefKind::Team,
             'T' => RefKind::TeamName,
             'm' => RefKind::Manager,
+            'e' => RefKind::He,
+            'i' => RefKind::His,
+            'o' => RefKind::Him,
+            'x' => RefKind::Himself,
+            'M' => RefKind::Men,
+            'a' => RefKind::Man,
             _ => return None,
         })
     }
@@ -75,35 +100,84 @@ pub fn marker(kind: RefKind, id: &str, possessive: bool) -> String {
     )
 }
 
-/// Number in words for one to nine, digits otherwise (newspaper style).
-pub fn number_words(n: u64) -> String {
-    const WORDS: [&str; 10] = [
-        "no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
-    ];
-    WORDS
-        .get(n as usize)
-        .map_or_else(|| n.to_string(), |w| w.to_string())
+/// Opens a set of alternative wordings (`{{alt "a" "b"}}`), which the
+/// realiser settles: the first whose phrases the report has not used.
+pub const ALT_OPEN: char = '\u{E003}';
+/// Closes a set of alternative wordings.
+pub const ALT_CLOSE: char = '\u{E004}';
+/// Separates alternative wordings.
+pub const ALT_SEP: char = '\u{E005}';
+
+/// `{{alt "from the spot" "from 12 yards"}}`: wordings that say the same
+/// thing, for a phrase a report may need several times.
+pub struct AltHelper;
+
+impl handlebars::HelperDef for AltHelper {
+    fn call_inner<'reg: 'rc, 'rc>(
+        &self,
+        h: &handlebars::Helper<'rc>,
+        _: &'reg Handlebars<'reg>,
+        _: &'rc handlebars::Context,
+        _: &mut handlebars::RenderContext<'reg, 'rc>,
+    ) -> Result<handlebars::ScopedJson<'rc>, handlebars::RenderError> {
+        let options: Vec<&str> = h
+            .params()
+            .iter()
+            .filter_map(|p| p.value().as_str())
+            .collect();
+        if options.is_empty() {
+            return Err(other(
+                "alt needs one or more wordings: {{alt \"a\" \"b\"}}".into(),
+            ));
+        }
+        let sep = ALT_SEP.to_string();
+        Ok(handlebars::ScopedJson::Derived(serde_json::Value::String(
+            format!("{ALT_OPEN}{}{ALT_CLOSE}", options.join(&sep)),
+        )))
+    }
 }
 
-/// "first" to "tenth" in words, then "11th", "22nd", "103rd".
-pub fn ordinal(n: u64) -> String {
-    const WORDS: [&str; 10] = [
-        "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
-        "tenth",
-    ];
-    if (1..=10).contains(&n) {
-        return WORDS[n as usize - 1].to_string();
+/// The marker for a pronoun or gendered noun: `cap` capitalises it (at the
+/// start of a sentence), `manager` reads `id` as a team whose manager is
+/// meant.
+pub fn gender_marker(kind: RefKind, id: &str, cap: bool, manager: bool) -> String {
+    let mut flags = String::new();
+    if cap {
+        flags.push('c');
     }
-    ordinal_digits(n)
+    if manager {
+        flags.push('g');
+    }
+    format!(
+        "{MARK_OPEN}{}{MARK_SEP}{id}{MARK_SEP}{flags}{MARK_CLOSE}",
+        kind.code()
+    )
 }
 
 /// English possessive: "Kane's", "Deschamps'".
 pub fn possessive(name: &str) -> String {
-    if name.ends_with('s') {
+    // "United States Women's" is already possessive in form: adding
+    // another apostrophe gives "Women's'".
+    if name.ends_with("'s") || name.ends_with("’s") {
+        name.to_string()
+    } else if name.ends_with('s') {
         format!("{name}'")
     } else {
         format!("{name}'s")
     }
+}
+
+/// A score told with the leading side's goals first, as reporters give a
+/// running score whoever scored: {home: 2, away: 4} is "4-2".
+pub fn tally(score: &serde_json::Map<String, serde_json::Value>) -> String {
+    let goals = |k: &str| {
+        score
+            .get(k)
+            .and_then(serde_json::Value::as_u64)
+            .unwrap_or(0)
+    };
+    let (a, b) = (goals("home"), goals("away"));
+    format!("{}-{}", a.max(b), a.min(b))
 }
 
 /// A match clock as printed: "17'", "45+2'".
@@ -130,6 +204,7 @@ mod defs {
     handlebars_helper!(PluralHelper: |n: u64, one: str, many: str| if n == 1 { one.to_string() } else { many.to_string() });
     handlebars_helper!(UpperHelper: |s: str| s.to_uppercase());
     handlebars_helper!(PossHelper: |s: str| possessive(s));
+    handlebars_helper!(TallyHelper: |score: object| tally(score));
     handlebars_helper!(ClockHelper: |minute: u64, added: u64| clock(minute, added));
     handlebars_helper!(MarkHelper: |v: Json| mark(v));
     handlebars_helper!(NameHelper: |id: str, {poss: bool = false}| marker(RefKind::Name, id, poss));
@@ -143,22 +218,56 @@ mod defs {
         if upper { m.replace(MARK_CLOSE, &format!("u{MARK_CLOSE}")) } else { m }
     });
     handlebars_helper!(ManagerHelper: |id: str, {poss: bool = false}| marker(RefKind::Manager, id, poss));
+    handlebars_helper!(HeHelper: |id: str, {cap: bool = false, manager: bool = false}| gender_marker(RefKind::He, id, cap, manager));
+    handlebars_helper!(HisHelper: |id: str, {cap: bool = false, manager: bool = false}| gender_marker(RefKind::His, id, cap, manager));
+    handlebars_helper!(HimHelper: |id: str, {cap: bool = false, manager: bool = false}| gender_marker(RefKind::Him, id, cap, manager));
+    handlebars_helper!(HimselfHelper: |id: str, {cap: bool = false, manager: bool = false}| gender_marker(RefKind::Himself, id, cap, manager));
+    handlebars_helper!(MenHelper: |id: str, {cap: bool = false}| gender_marker(RefKind::Men, id, cap, false));
+    handlebars_helper!(ManHelper: |id: str, {cap: bool = false}| gender_marker(RefKind::Man, id, cap, false));
 }
 use defs::*;
 
 /// The names templates may call, for the linter and the editors' guide.
 pub const HELPERS: &[&str] = &[
     "words", "ordinal", "plural", "upper", "poss", "clock", "mark", "name", "full", "surname",
-    "display", "describe", "team", "teamname", "manager", "word",
+    "display", "describe", "team", "teamname", "manager", "word", "he", "his", "him", "himself",
+    "men", "man", "count", "share", "tally", "alt", "times", "percent", "the", "list",
 ];
+
+/// Registers the style helpers, which need the language's style and words.
+pub fn register_style(
+    registry: &mut Handlebars<'static>,
+    style: StyleBook,
+    lexicon: &serde_json::Value,
+) {
+    let style = std::sync::Arc::new(style);
+    let lexicon = std::sync::Arc::new(lexicon.clone());
+    for (name, kind) in [
+        ("words", StyleKind::Words),
+        ("ordinal", StyleKind::Ordinal),
+        ("count", StyleKind::Count),
+        ("share", StyleKind::Share),
+        ("times", StyleKind::Times),
+        ("percent", StyleKind::Percent),
+        ("the", StyleKind::The),
+        ("list", StyleKind::List),
+    ] {
+        let helper = StyleHelper {
+            kind,
+            style: style.clone(),
+            lexicon: lexicon.clone(),
+        };
+        registry.register_helper(name, Box::new(helper));
+    }
+}
 
 /// Registers every helper on a registry.
 pub fn register(registry: &mut Handlebars<'static>) {
-    registry.register_helper("words", Box::new(NumberHelper { ordinal: false }));
-    registry.register_helper("ordinal", Box::new(NumberHelper { ordinal: true }));
     registry.register_helper("plural", Box::new(PluralHelper));
     registry.register_helper("upper", Box::new(UpperHelper));
     registry.register_helper("poss", Box::new(PossHelper));
+    registry.register_helper("tally", Box::new(TallyHelper));
+    registry.register_helper("alt", Box::new(AltHelper));
     registry.register_helper("clock", Box::new(ClockHelper));
     registry.register_helper("mark", Box::new(MarkHelper));
     registry.register_helper("name", Box::new(NameHelper));
@@ -169,20 +278,173 @@ pub fn register(registry: &mut Handlebars<'static>) {
     registry.register_helper("team", Box::new(TeamHelper));
     registry.register_helper("teamname", Box::new(TeamNameHelper));
     registry.register_helper("manager", Box::new(ManagerHelper));
+    registry.register_helper("he", Box::new(HeHelper));
+    registry.register_helper("his", Box::new(HisHelper));
+    registry.register_helper("him", Box::new(HimHelper));
+    registry.register_helper("himself", Box::new(HimselfHelper));
+    registry.register_helper("men", Box::new(MenHelper));
+    registry.register_helper("man", Box::new(ManHelper));
 }
 
-/// The slot the realiser sets when the tone wants figures as digits
-/// (`"digits": true` for the tone in `lexicon.json`'s `tones`).
-pub const DIGITS_SLOT: &str = "_digits";
+/// The slot the realiser sets to the tone's name, so the style helpers
+/// (`words`, `ordinal`, `count`, ...) apply that tone's house style.
+pub const TONE_SLOT: &str = "_tone";
 
-/// `{{words n}}` and `{{ordinal n}}`: words in prose ("six", "fourth"),
-/// digits when the tone asks for figures ("6", "4th").
-pub struct NumberHelper {
-    /// True for `ordinal`, false for `words`.
-    pub ordinal: bool,
+/// What a style helper writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StyleKind {
+    /// `{{words n}}`: "six", "12".
+    Words,
+    /// `{{ordinal n}}`: "fourth", "11th".
+    Ordinal,
+    /// `{{count n "save" "saves"}}`: "one save", "two saves"; `a=true`
+    /// writes "a save" for one.
+    Count,
+    /// `{{share n k "from the spot"}}`, after a count of `n`: ", one of
+    /// them from the spot" for `k` of them (", both ...", ", all ...", just
+    /// ", from the spot" for a count of one, nothing for none).
+    Share,
+    /// `{{times n}}`: "once", "twice", "three times".
+    Times,
+    /// `{{percent n}}`: "54 per cent".
+    Percent,
+    /// `{{the competition}}`: "the World Cup", "Euro 2020"; with
+    /// `team=true`, a team's name: "the Netherlands", "England".
+    The,
+    /// `{{list keys "claim"}}`: lexicon words, equal keys counted together:
+    /// "a penalty and a goal", "two penalties".
+    List,
 }
 
-impl handlebars::HelperDef for NumberHelper {
+/// The helpers that follow house style (`style.json`) for the tone being
+/// written.
+pub struct StyleHelper {
+    /// Which helper this is.
+    pub kind: StyleKind,
+    /// The language's house style.
+    pub style: std::sync::Arc<StyleBook>,
+    /// The language's words, for `list`.
+    pub lexicon: std::sync::Arc<serde_json::Value>,
+}
+
+fn other(message: String) -> handlebars::RenderError {
+    handlebars::RenderErrorReason::Other(message).into()
+}
+
+impl StyleHelper {
+    fn number_arg(
+        &self,
+        h: &handlebars::Helper,
+        i: usize,
+        name: &str,
+    ) -> Result<u64, handlebars::RenderError> {
+        h.param(i)
+            .and_then(|p| p.value().as_u64())
+            .ok_or_else(|| other(format!("{name} needs a whole number as argument {}", i + 1)))
+    }
+
+    fn text_arg(
+        &self,
+        h: &handlebars::Helper,
+        i: usize,
+        name: &str,
+    ) -> Result<String, handlebars::RenderError> {
+        h.param(i)
+            .and_then(|p| p.value().as_str().map(str::to_string))
+            .ok_or_else(|| other(format!("{name} needs text as argument {}", i + 1)))
+    }
+
+    fn write(&self, h: &handlebars::Helper, tone: &str) -> Result<String, handlebars::RenderError> {
+        let style = &self.style;
+        Ok(match self.kind {
+            StyleKind::Words => style.number(tone, self.number_arg(h, 0, "words")?),
+            StyleKind::Ordinal => style.ordinal(tone, self.number_arg(h, 0, "ordinal")?),
+            StyleKind::Times => style.times(tone, self.number_arg(h, 0, "times")?),
+            StyleKind::Percent => style.percent(tone, self.number_arg(h, 0, "percent")?),
+            StyleKind::The => {
+                let team = h.hash_get("team").and_then(|v| v.value().as_bool()) == Some(true);
+                style.with_article(&self.text_arg(h, 0, "the")?, !team)
+            }
+            StyleKind::Count => {
+                let n = self.number_arg(h, 0, "count")?;
+                let one = self.text_arg(h, 1, "count")?;
+                let many = self.text_arg(h, 2, "count")?;
+                let article = h
+                    .hash_get("a")
+                    .and_then(|v| v.value().as_bool())
+                    .unwrap_or(false);
+                style.count(tone, n, &one, &many, article)
+            }
+            StyleKind::Share => style.share(
+                tone,
+                self.number_arg(h, 0, "share")?,
+                self.number_arg(h, 1, "share")?,
+                &self.text_arg(h, 2, "share")?,
+            ),
+            StyleKind::List => self.list(h, tone)?,
+        })
+    }
+
+    /// Equal keys once, counted: ["penalty", "penalty", "goal"] with the
+    /// group "claim" is "two penalties and a goal".
+    fn list(&self, h: &handlebars::Helper, tone: &str) -> Result<String, handlebars::RenderError> {
+        let keys: Vec<String> = h
+            .param(0)
+            .and_then(|p| p.value().as_array())
+            .map(|a| {
+                a.iter()
+                    .filter_map(|k| k.as_str().map(str::to_string))
+                    .collect()
+            })
+            .ok_or_else(|| {
+                other("list needs an array of keys: {{list claims \"claim\"}}".into())
+            })?;
+        let group = self.text_arg(h, 1, "list")?;
+        let mut counted: Vec<(String, u64)> = Vec::new();
+        for k in keys {
+            match counted.iter_mut().find(|(key, _)| *key == k) {
+                Some((_, n)) => *n += 1,
+                None => counted.push((k, 1)),
+            }
+        }
+        let word = |g: &str, k: &str| {
+            self.lexicon
+                .get(g)
+                .and_then(|w| w.get(k))
+                .and_then(|w| w.as_str())
+                .map(str::to_string)
+                .ok_or_else(|| other(format!("lexicon.json has no word for \"{k}\" in \"{g}\"")))
+        };
+        let mut items = Vec::new();
+        for (k, n) in &counted {
+            items.push(if *n == 1 {
+                word(&group, k)?
+            } else {
+                format!(
+                    "{} {}",
+                    style_number(&self.style, tone, *n),
+                    word(&format!("{group}_plural"), k)?
+                )
+            });
+        }
+        Ok(join_and(&items))
+    }
+}
+
+fn style_number(style: &StyleBook, tone: &str, n: u64) -> String {
+    style.number(tone, n)
+}
+
+/// "a", "a and b", "a, b and c".
+pub fn join_and(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    }
+}
+
+impl handlebars::HelperDef for StyleHelper {
     fn call_inner<'reg: 'rc, 'rc>(
         &self,
         h: &handlebars::Helper<'rc>,
@@ -190,25 +452,14 @@ impl handlebars::HelperDef for NumberHelper {
         ctx: &'rc handlebars::Context,
         _: &mut handlebars::RenderContext<'reg, 'rc>,
     ) -> Result<handlebars::ScopedJson<'rc>, handlebars::RenderError> {
-        let name = if self.ordinal { "ordinal" } else { "words" };
-        let n = h.param(0).and_then(|p| p.value().as_u64()).ok_or_else(|| {
-            handlebars::RenderErrorReason::Other(format!(
-                "{name} needs a whole number: {{{{{name} minutes_left}}}}"
-            ))
-        })?;
-        let digits = ctx
+        let tone = ctx
             .data()
-            .get(DIGITS_SLOT)
-            .and_then(|d| d.as_bool())
-            .unwrap_or(false);
-        let text = match (self.ordinal, digits) {
-            (false, false) => number_words(n),
-            (false, true) => n.to_string(),
-            (true, false) => ordinal(n),
-            (true, true) => ordinal_digits(n),
-        };
+            .get(TONE_SLOT)
+            .and_then(|d| d.as_str())
+            .unwrap_or(crate::phrasebank::BASE_TONE)
+            .to_string();
         Ok(handlebars::ScopedJson::Derived(serde_json::Value::String(
-            text,
+            self.write(h, &tone)?,
         )))
     }
 }
@@ -273,24 +524,31 @@ mod tests {
     use super::*;
 
     #[test]
-    fn small_numbers_are_words_large_are_digits() {
-        assert_eq!(number_words(6), "six");
-        assert_eq!(number_words(12), "12");
+    fn ordinal_suffixes() {
+        assert_eq!(ordinal_digits(11), "11th");
+        assert_eq!(ordinal_digits(22), "22nd");
+        assert_eq!(ordinal_digits(53), "53rd");
+        assert_eq!(ordinal_digits(111), "111th");
     }
 
     #[test]
-    fn ordinals_in_words_then_suffixes() {
-        assert_eq!(ordinal(4), "fourth");
-        assert_eq!(ordinal(11), "11th");
-        assert_eq!(ordinal(22), "22nd");
-        assert_eq!(ordinal(53), "53rd");
-        assert_eq!(ordinal(111), "111th");
+    fn lists_join_with_and() {
+        let items = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert_eq!(join_and(&items(&["a"])), "a");
+        assert_eq!(join_and(&items(&["a", "b", "c"])), "a, b and c");
     }
 
     #[test]
     fn possessive_after_s_is_an_apostrophe() {
         assert_eq!(possessive("Deschamps"), "Deschamps'");
         assert_eq!(possessive("Kane"), "Kane's");
+        assert_eq!(possessive("United States Women's"), "United States Women's");
+    }
+
+    #[test]
+    fn running_scores_lead_with_the_leader() {
+        let score = serde_json::json!({"home": 2, "away": 4});
+        assert_eq!(tally(score.as_object().unwrap()), "4-2");
     }
 
     #[test]

@@ -12,6 +12,7 @@
 //! [`Phrasebank::from_dir`] loads a desk's edited copy instead.
 
 pub mod helpers;
+pub mod style;
 
 use crate::error::{Diagnostic, Error, ErrorKind, Result};
 use handlebars::{Context, Handlebars, Output, RenderContext, Renderable, Template};
@@ -86,6 +87,7 @@ pub struct Phrasebank {
     /// it is loaded.
     templates: std::collections::HashMap<String, OnceLock<Template>>,
     lexicon: serde_json::Value,
+    style: style::StyleBook,
     /// (tone, message) to its variants.
     variants: BTreeMap<(String, String), Vec<Variant>>,
     language: String,
@@ -150,6 +152,7 @@ impl Phrasebank {
             registry,
             templates: std::collections::HashMap::new(),
             lexicon: serde_json::Value::Null,
+            style: style::StyleBook::default(),
             variants: BTreeMap::new(),
             language: language.to_string(),
             label: label.to_string(),
@@ -168,6 +171,20 @@ impl Phrasebank {
             }),
             None => serde_json::Value::Null,
         };
+        let style_path = format!("{prefix}style.json");
+        let style_rules = match files.iter().find(|(p, _)| *p == style_path) {
+            Some((_, text)) => serde_json::from_str(text).unwrap_or_else(|e: serde_json::Error| {
+                problems.push(Diagnostic {
+                    path: style_path.clone(),
+                    position: Some((e.line(), e.column())),
+                    message: format!("style is not valid JSON: {e}"),
+                });
+                serde_json::Value::Null
+            }),
+            None => serde_json::Value::Null,
+        };
+        bank.style = style::StyleBook::from_json(style_rules);
+        helpers::register_style(&mut bank.registry, bank.style.clone(), &lexicon);
         bank.registry.register_helper(
             "word",
             Box::new(helpers::WordHelper {
@@ -304,6 +321,11 @@ impl Phrasebank {
     /// The language's words (`lexicon.json`): groups of key to word.
     pub fn lexicon(&self) -> &serde_json::Value {
         &self.lexicon
+    }
+
+    /// The language's house style (`style.json`).
+    pub fn style(&self) -> &style::StyleBook {
+        &self.style
     }
 
     /// A tone's boolean setting from `lexicon.json` (`tones.<tone>.<name>`),

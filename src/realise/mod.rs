@@ -33,6 +33,12 @@ pub struct Memory {
     pub openings: HashSet<String>,
     /// Content words used so far, with how often.
     pub words: HashMap<String, usize>,
+    /// Content phrases of three words (names, scores and minutes left
+    /// out) the narrative has used: none may come twice.
+    pub phrases: HashSet<String>,
+    /// The kind and name-masked opening of the last narrative sentence:
+    /// two sentences of one kind in a row never open alike.
+    pub last: Option<(String, String)>,
 }
 
 impl Memory {
@@ -55,6 +61,8 @@ impl Memory {
                 .cloned()
                 .collect(),
             words,
+            phrases: self.phrases.difference(&earlier.phrases).cloned().collect(),
+            last: None,
         }
     }
 
@@ -63,6 +71,7 @@ impl Memory {
     pub fn absorb(&mut self, other: &Memory) {
         self.used.extend(other.used.iter().cloned());
         self.openings.extend(other.openings.iter().cloned());
+        self.phrases.extend(other.phrases.iter().cloned());
         for (w, n) in &other.words {
             *self.words.entry(w.clone()).or_default() += n;
         }
@@ -77,6 +86,9 @@ pub struct Realiser<'a> {
     perspective: Option<Side>,
     rng: ChaCha8Rng,
     memory: Memory,
+    /// Phrases of the match file's own text (a record's scope, a side's
+    /// standing): repeated as the desk wrote them, like names.
+    data: HashSet<String>,
 }
 
 /// A rendered candidate before the choice is made.
@@ -87,6 +99,10 @@ struct Candidate {
     rng: ChaCha8Rng,
     repeats: usize,
     fresh_opening: bool,
+    /// Content phrases the report has already used.
+    phrase_repeats: usize,
+    /// Opens like the previous sentence of the same kind.
+    same_opening: bool,
 }
 
 impl<'a> Realiser<'a> {
@@ -106,6 +122,7 @@ impl<'a> Realiser<'a> {
             perspective: None,
             rng,
             memory,
+            data: data_phrases(analysis.m),
         }
     }
 
@@ -252,7 +269,7 @@ impl<'a> Realiser<'a> {
             }
         }
         let chosen = choose(candidates, tie_break);
-        self.commit(&chosen);
+        self.commit(&chosen, message);
         Ok(Sentence {
             text: chosen.text,
             message: message.to_string(),
@@ -305,28 +322,42 @@ impl<'a> Realiser<'a> {
 
     fn with_tone_settings(&self, mut slots: serde_json::Value) -> serde_json::Value {
         if let Some(map) = slots.as_object_mut() {
-            let digits = self.bank.tone_setting(&self.tone, "digits");
             map.insert(
-                crate::phrasebank::helpers::DIGITS_SLOT.into(),
-                serde_json::Value::Bool(digits),
+                crate::phrasebank::helpers::TONE_SLOT.into(),
+                serde_json::Value::String(self.tone.clone()),
             );
         }
         slots
     }
 
     fn render_candidate(&self, variant: &Variant, raw: &str, redraw: u64) -> Result<Candidate> {
+        let raw = self.settle_alternatives(raw);
         let mut mentions = self.memory.mentions.clone();
         let mut rng = self.rng.clone();
         let text = tidy(&refer::resolve(
-            raw,
+            &raw,
             self.analysis,
             self.bank.lexicon(),
+            self.bank.style(),
             &mut mentions,
             &mut rng,
             redraw as usize,
         )?);
         let repeats = repeated_words(&text, &self.memory.words);
         let fresh_opening = !self.memory.openings.contains(&opening(&text));
+        let narrative = is_narrative(&variant.message);
+        let phrase_repeats = if narrative {
+            phrases(&text)
+                .iter()
+                .filter(|p| self.memory.phrases.contains(*p) && !self.data.contains(*p))
+                .count()
+        } else {
+            0
+        };
+        let same_opening = narrative
+            && self.memory.last.as_ref().is_some_and(|(kind, open)| {
+                *kind == message_kind(&variant.message) && *open == masked_opening(&text)
+            });
         Ok(Candidate {
             variant: variant.clone(),
             text,
@@ -334,10 +365,41 @@ impl<'a> Realiser<'a> {
             rng,
             repeats,
             fresh_opening,
+            phrase_repeats,
+            same_opening,
         })
     }
 
-    fn commit(&mut self, chosen: &Candidate) {
+    /// Settles each `{{alt}}` set: the first wording whose content phrases
+    /// the report has not used, else the first.
+    fn settle_alternatives(&self, raw: &str) -> String {
+        use crate::phrasebank::helpers::{ALT_CLOSE, ALT_OPEN, ALT_SEP};
+        let mut out = String::with_capacity(raw.len());
+        let mut rest = raw;
+        while let Some(open) = rest.find(ALT_OPEN) {
+            out.push_str(&rest[..open]);
+            let after = &rest[open + ALT_OPEN.len_utf8()..];
+            let close = after.find(ALT_CLOSE).unwrap_or(after.len());
+            let options: Vec<&str> = after[..close].split(ALT_SEP).collect();
+            let fresh = options.iter().find(|o| {
+                phrases(&format!("x {o}"))
+                    .iter()
+                    .all(|p| !self.memory.phrases.contains(p))
+            });
+            out.push_str(fresh.or(options.first()).copied().unwrap_or_default());
+            rest = after
+                .get(close + ALT_CLOSE.len_utf8()..)
+                .unwrap_or_default();
+        }
+        out.push_str(rest);
+        out
+    }
+
+    fn commit(&mut self, chosen: &Candidate, message: &str) {
+        if is_narrative(message) {
+            self.memory.phrases.extend(phrases(&chosen.text));
+            self.memory.last = Some((message_kind(message), masked_opening(&chosen.text)));
+        }
         self.memory.used.insert(chosen.variant.id());
         self.memory.mentions = chosen.mentions.clone();
         self.memory.openings.insert(opening(&chosen.text));
@@ -388,10 +450,27 @@ pub fn uses_slot(source: &str, slot: &str) -> bool {
         })
 }
 
-/// The candidate to keep: a fresh opening if any has one, then one within
-/// [`REPEAT_TOLERANCE`] of the fewest repeated content words, then the
-/// seeded tie-break among those.
+/// The candidate to keep, by these rules in turn, each applied only when
+/// some candidate meets it: it does not open like the previous sentence of
+/// its kind; it repeats the fewest content phrases the report has used; it
+/// opens with three words no sentence opened with; it is within
+/// [`REPEAT_TOLERANCE`] of the fewest repeated content words. The seeded
+/// tie-break picks among the rest.
 fn choose(candidates: Vec<Candidate>, tie_break: u64) -> Candidate {
+    let any_varied = candidates.iter().any(|c| !c.same_opening);
+    let candidates: Vec<Candidate> = candidates
+        .into_iter()
+        .filter(|c| !c.same_opening || !any_varied)
+        .collect();
+    let least_echo = candidates
+        .iter()
+        .map(|c| c.phrase_repeats)
+        .min()
+        .unwrap_or(0);
+    let candidates: Vec<Candidate> = candidates
+        .into_iter()
+        .filter(|c| c.phrase_repeats == least_echo)
+        .collect();
     let any_fresh = candidates.iter().any(|c| c.fresh_opening);
     let eligible: Vec<Candidate> = candidates
         .into_iter()
@@ -404,6 +483,190 @@ fn choose(candidates: Vec<Candidate>, tie_break: u64) -> Candidate {
         .collect();
     let pick = (tie_break % best.len() as u64) as usize;
     best.swap_remove(pick)
+}
+
+/// Messages whose sentences are prose a reader reads in a run (the lead,
+/// Talking Point, Player of the match); highlights, ratings, headings and
+/// key stats are lists whose lines share a shape on purpose.
+pub fn is_narrative(message: &str) -> bool {
+    ["lead/", "talking/", "player_of_match/"]
+        .iter()
+        .any(|p| message.starts_with(p))
+}
+
+/// The kind of a message for the opening rule: its first two path parts
+/// ("lead/goal" for every goal sentence of the lead).
+pub fn message_kind(message: &str) -> String {
+    message.split('/').take(2).collect::<Vec<_>>().join("/")
+}
+
+/// A word that is part of a name, score or minute: capitalised inside a
+/// sentence, or holding a digit.
+fn is_name_or_figure(word: &str, first: bool) -> bool {
+    word.chars().any(|c| c.is_ascii_digit())
+        || (!first && word.chars().next().is_some_and(char::is_uppercase))
+}
+
+/// The first three words with names and figures masked, lower-cased:
+/// "Mewis added another" and "Morgan added another" open alike.
+pub fn masked_opening(text: &str) -> String {
+    text.split_whitespace()
+        .enumerate()
+        .map(|(i, w)| {
+            let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+            if is_name_or_figure(w, i == 0)
+                || (i == 0
+                    && w.chars().next().is_some_and(char::is_uppercase)
+                    && !FUNCTION_OPENERS.contains(&w.to_lowercase().as_str()))
+            {
+                "#".to_string()
+            } else {
+                w.to_lowercase()
+            }
+        })
+        .filter(|w| !w.is_empty())
+        .take(3)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Ordinary words that open sentences, so a capital there is not a name.
+const FUNCTION_OPENERS: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "it",
+    "in",
+    "on",
+    "with",
+    "after",
+    "from",
+    "for",
+    "at",
+    "but",
+    "and",
+    "then",
+    "there",
+    "this",
+    "that",
+    "they",
+    "he",
+    "she",
+    "his",
+    "her",
+    "what",
+    "so",
+    "even",
+    "between",
+    "having",
+    "before",
+    "when",
+    "as",
+    "by",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "no",
+    "history",
+    "more",
+    "another",
+    "hope",
+    "agony",
+    "heartbreak",
+    "advantage",
+    "level",
+    "decisions",
+    "refereeing",
+    "all",
+    "up",
+    "next",
+    "waiting",
+    "cometh",
+    "take",
+    "inches",
+    "injustice",
+    "calamity",
+    "deflation",
+    "pegged",
+    "torture",
+    "shock",
+    "champions",
+    "glory",
+    "drama",
+    "despair",
+    "joy",
+    "relief",
+];
+
+/// The phrases of the match file's own text, which the report repeats as
+/// written: records' scopes and notes, standings, nicknames, titles.
+pub fn data_phrases(m: &crate::model::Match) -> HashSet<String> {
+    let mut texts: Vec<&str> = Vec::new();
+    for r in &m.context.records {
+        texts.push(&r.scope);
+        texts.extend(r.note.as_deref());
+    }
+    for t in [&m.teams.home, &m.teams.away] {
+        texts.extend(t.standing.iter().map(String::as_str));
+        texts.extend(t.nicknames.iter().map(String::as_str));
+    }
+    texts.extend(m.context.title_defence.as_ref().map(|t| t.title.as_str()));
+    texts.push(&m.fixture.competition);
+    // Inside a sentence the text follows other words, so its first word
+    // is no sentence start: read it as such.
+    texts
+        .iter()
+        .flat_map(|t| phrases(&format!("x {t}")))
+        .collect()
+}
+
+/// Words that tell the time of an event ("in added time", "with seven
+/// minutes to go"): like minutes, they repeat by necessity.
+fn is_time_phrase(words: &[&String]) -> bool {
+    let joined = words
+        .iter()
+        .map(|w| w.as_str())
+        .collect::<Vec<_>>()
+        .join(" ");
+    words.iter().any(|w| w.starts_with("minute"))
+        || ["added time", "stoppage time", "extra time"]
+            .iter()
+            .any(|t| joined.contains(t))
+}
+
+/// The content phrases of a sentence: every run of three words that holds
+/// no name, score or minute and at least one content word.
+pub fn phrases(text: &str) -> Vec<String> {
+    let words: Vec<Option<String>> = text
+        .split_whitespace()
+        .enumerate()
+        .map(|(i, raw)| {
+            let w = raw.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '-');
+            // A capital opening the sentence is a name unless the word is
+            // one sentences ordinarily open with.
+            let name_first = i == 0
+                && w.chars().next().is_some_and(char::is_uppercase)
+                && !FUNCTION_OPENERS.contains(&w.to_lowercase().as_str());
+            (!w.is_empty() && !name_first && !is_name_or_figure(w, i == 0))
+                .then(|| w.to_lowercase())
+        })
+        .collect();
+    words
+        .windows(3)
+        .filter_map(|win| {
+            let [Some(a), Some(b), Some(c)] = win else {
+                return None;
+            };
+            let content = [a, b, c].iter().any(|w| !content_words(w).is_empty());
+            (content && !is_time_phrase(&[a, b, c])).then(|| format!("{a} {b} {c}"))
+        })
+        .collect()
 }
 
 /// The first three words of a sentence, lower-cased: two sentences that
@@ -595,6 +858,27 @@ mod tests {
         for t in &texts {
             assert_eq!(tidy(t), tidy_reference(t), "{t:?}");
         }
+    }
+
+    #[test]
+    fn phrases_leave_out_names_and_figures() {
+        assert_eq!(
+            phrases("Morgan added another for the United States on 74 minutes."),
+            vec!["added another for", "another for the"]
+        );
+        assert!(phrases("Kane scored on 54 minutes").is_empty());
+    }
+
+    #[test]
+    fn openings_mask_names() {
+        assert_eq!(
+            masked_opening("Mewis added another for them."),
+            masked_opening("Morgan added another for them.")
+        );
+        assert_ne!(
+            masked_opening("The lead grew."),
+            masked_opening("Morgan added another.")
+        );
     }
 
     #[test]

@@ -4,7 +4,9 @@
 
 use crate::analysis::Analysis;
 use crate::error::{Diagnostic, Error, ErrorKind, Result};
+use crate::model::{Gender, MatchGender};
 use crate::phrasebank::helpers::{MARK_CLOSE, MARK_OPEN, MARK_SEP, RefKind, possessive};
+use crate::phrasebank::style::StyleBook;
 use rand::SeedableRng;
 use rand_chacha::ChaCha8Rng;
 use std::collections::HashSet;
@@ -33,6 +35,7 @@ pub fn resolve(
     raw: &str,
     a: &Analysis,
     lexicon: &serde_json::Value,
+    style: &StyleBook,
     mentions: &mut Mentions,
     rng: &mut ChaCha8Rng,
     shift: usize,
@@ -45,15 +48,10 @@ pub fn resolve(
         let close = after
             .find(MARK_CLOSE)
             .ok_or_else(|| broken("an unclosed reference"))?;
-        out.push_str(&words_for(
-            &after[..close],
-            a,
-            lexicon,
-            mentions,
-            rng,
-            shift,
-        )?);
+        let body = &after[..close];
         rest = &after[close + MARK_CLOSE.len_utf8()..];
+        let words = words_for(body, a, lexicon, mentions, rng, shift)?;
+        out.push_str(&with_team_article(body, words, &out, rest, a, style));
     }
     out.push_str(rest);
     Ok(out)
@@ -78,6 +76,14 @@ fn words_for(
     let text = match kind {
         RefKind::Team | RefKind::TeamName | RefKind::Manager => {
             team_words(kind, id, a, mentions, rng, shift)?
+        }
+        RefKind::He | RefKind::His | RefKind::Him | RefKind::Himself => {
+            let text = pronoun(kind, id, flags.contains('g'), a, lexicon)?;
+            return Ok(capitalised(text, flags.contains('c')));
+        }
+        RefKind::Men | RefKind::Man => {
+            let text = team_noun(kind, id, a, lexicon)?;
+            return Ok(capitalised(text, flags.contains('c')));
         }
         _ => player_words(kind, id, a, lexicon, mentions)?,
     };
@@ -106,6 +112,10 @@ fn player_words(
         ))
     })?;
     let first = mentions.first(id);
+    // A player known by one name is called by it every time.
+    if let Some(known) = &p.known_as {
+        return Ok(known.clone());
+    }
     Ok(match kind {
         RefKind::Full => p.name.clone(),
         RefKind::Surname => p.surname.clone(),
@@ -181,6 +191,129 @@ fn team_words(
     let forms = team.nicknames.len() + 1;
     let pick = (rand::RngExt::random_range(rng, 0..forms) + shift) % forms;
     Ok(team.nicknames.get(pick).unwrap_or(&team.name).clone())
+}
+
+/// A team's name in running prose takes "the" when house style lists it
+/// ("the Netherlands"); not in a scoreline ("Netherlands 2-1 England"),
+/// told by a score next to the name, nor in capitals or after a
+/// possessive nickname form the team chose itself.
+fn with_team_article(
+    body: &str,
+    words: String,
+    before: &str,
+    after: &str,
+    a: &Analysis,
+    style: &StyleBook,
+) -> String {
+    let mut fields = body.split(MARK_SEP);
+    let kind = fields.next().and_then(|k| k.chars().next());
+    let flags = fields.nth(1).unwrap_or_default();
+    let is_name = [&a.m.teams.home.name, &a.m.teams.away.name]
+        .iter()
+        .any(|n| words.starts_with(n.as_str()));
+    let team = matches!(kind, Some('t' | 'T'));
+    let scoreline = before.trim_end().ends_with(|c: char| c.is_ascii_digit())
+        || after.trim_start().starts_with(|c: char| c.is_ascii_digit());
+    let upper = flags.contains('u');
+    if !team || !is_name || scoreline || upper {
+        return words;
+    }
+    style.with_article(&words, false)
+}
+
+/// The lexicon key of a pronoun kind.
+fn pronoun_key(kind: RefKind) -> &'static str {
+    match kind {
+        RefKind::He => "he",
+        RefKind::His => "his",
+        RefKind::Him => "him",
+        RefKind::Himself => "himself",
+        RefKind::Men => "men",
+        _ => "man",
+    }
+}
+
+/// A pronoun's form for a gender, from the lexicon's `pronoun` group.
+fn pronoun_form(kind: RefKind, gender: Gender, lexicon: &serde_json::Value) -> Result<String> {
+    let g = match gender {
+        Gender::Male => "male",
+        Gender::Female => "female",
+    };
+    let key = pronoun_key(kind);
+    lexicon
+        .get("pronoun")
+        .and_then(|p| p.get(key))
+        .and_then(|p| p.get(g))
+        .and_then(|w| w.as_str())
+        .map(str::to_string)
+        .ok_or_else(|| broken(&format!("lexicon.json has no pronoun.{key}.{g}")))
+}
+
+/// A player's pronoun (or a team's manager's, with `manager`), from the
+/// person's `gender`, else the match's.
+fn pronoun(
+    kind: RefKind,
+    id: &str,
+    manager: bool,
+    a: &Analysis,
+    lexicon: &serde_json::Value,
+) -> Result<String> {
+    let gender = if manager {
+        let boss = team_of(id, a)?.manager.ok_or_else(|| {
+            broken(&format!(
+                "a template uses a pronoun for the manager of \"{id}\", but the match file gives none"
+            ))
+        })?;
+        let mens = a.m.fixture.gender.is_none_or(|g| g == MatchGender::Men);
+        match boss.gender.or(mens.then_some(Gender::Male)) {
+            Some(g) => g,
+            // Unknown: no pronoun at all ("the players", "Hayes").
+            None => {
+                let fallback = lexicon
+                    .get("pronoun_unknown")
+                    .and_then(|p| p.get(pronoun_key(kind)))
+                    .and_then(|w| w.as_str());
+                return Ok(fallback.map_or(boss.surname, str::to_string));
+            }
+        }
+    } else {
+        let (p, _) = a.player(id).ok_or_else(|| {
+            broken(&format!(
+                "a template uses a pronoun for the player \"{id}\", who is not in either squad"
+            ))
+        })?;
+        p.gender.unwrap_or_else(|| a.m.fixture.player_gender())
+    };
+    pronoun_form(kind, gender, lexicon)
+}
+
+/// "men" or "women", "man" or "woman", for a team, from the match's gender.
+fn team_noun(kind: RefKind, id: &str, a: &Analysis, lexicon: &serde_json::Value) -> Result<String> {
+    team_of(id, a)?;
+    pronoun_form(kind, a.m.fixture.player_gender(), lexicon)
+}
+
+fn team_of(id: &str, a: &Analysis) -> Result<crate::model::Team> {
+    [&a.m.teams.home, &a.m.teams.away]
+        .into_iter()
+        .find(|t| t.id == id)
+        .cloned()
+        .ok_or_else(|| {
+            broken(&format!(
+                "a template names the team \"{id}\", which is not playing"
+            ))
+        })
+}
+
+fn capitalised(text: String, cap: bool) -> String {
+    if !cap {
+        return text;
+    }
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
 }
 
 fn broken(what: &str) -> Error {

@@ -353,7 +353,7 @@ fn miss(outcome: &str, shot: &raw::Shot) -> ShotOutcome {
 }
 
 /// Assist, set piece, assist type and style of a shot not from a penalty.
-fn shot_details(ctx: &Ctx, e: &raw::Event, shot: &raw::Shot, ev: &mut Event) {
+fn shot_details(ctx: &Ctx, _e: &raw::Event, shot: &raw::Shot, ev: &mut Event) {
     let key_pass = shot
         .key_pass_id
         .as_deref()
@@ -368,19 +368,25 @@ fn shot_details(ctx: &Ctx, e: &raw::Event, shot: &raw::Shot, ev: &mut Event) {
                 .and_then(|pl| ctx.known.get(&pl.id))
                 .map(|k| k.id.clone());
         }
-        ev.assist_type = Some(if p.cross {
-            AssistType::Cross
+        let delivery = p.kind.as_ref().map(|k| k.name.as_str());
+        // A corner or free kick is named as the set piece, never as a
+        // "long ball": only a cross keeps its assist type.
+        let set_piece_delivery = matches!(delivery, Some("Corner" | "Free Kick"));
+        ev.assist_type = if p.cross {
+            Some(AssistType::Cross)
+        } else if set_piece_delivery {
+            None
         } else if p.through_ball {
-            AssistType::ThroughBall
+            Some(AssistType::ThroughBall)
         } else if p.cut_back {
-            AssistType::Cutback
+            Some(AssistType::Cutback)
         } else if p.body_part.as_ref().is_some_and(|b| b.name == "Head") {
-            AssistType::Header
+            Some(AssistType::Header)
         } else if p.height.as_ref().is_some_and(|h| h.name == "High Pass") {
-            AssistType::LongBall
+            Some(AssistType::LongBall)
         } else {
-            AssistType::Pass
-        });
+            Some(AssistType::Pass)
+        };
         if p.cross {
             // StatsBomb's y runs from the attackers' left touchline (0).
             ev.flank = k
@@ -398,14 +404,16 @@ fn shot_details(ctx: &Ctx, e: &raw::Event, shot: &raw::Shot, ev: &mut Event) {
                 });
         }
     }
-    let pattern = e.play_pattern.as_ref().map(|p| p.name.as_str());
+    // The set piece is what the shot itself or its key pass was: a shot
+    // straight from a free kick, or a delivery from a corner, free kick or
+    // throw-in. The possession's play pattern ("From Corner") is not
+    // enough: a shot twenty passes after a corner is open play.
     let key_pass_type = pass.and_then(|(_, p)| p.kind.as_ref().map(|k| k.name.as_str()));
-    ev.set_piece = match (shot.kind.name.as_str(), pattern, key_pass_type) {
-        ("Free Kick", _, _) => Some(SetPiece::DirectFreeKick),
-        ("Corner", _, _) => Some(SetPiece::Corner),
-        (_, Some("From Corner"), _) | (_, _, Some("Corner")) => Some(SetPiece::Corner),
-        (_, Some("From Free Kick"), _) | (_, _, Some("Free Kick")) => Some(SetPiece::FreeKick),
-        (_, _, Some("Throw-in")) => Some(SetPiece::ThrowIn),
+    ev.set_piece = match (shot.kind.name.as_str(), key_pass_type) {
+        ("Free Kick", _) => Some(SetPiece::DirectFreeKick),
+        ("Corner", _) | (_, Some("Corner")) => Some(SetPiece::Corner),
+        (_, Some("Free Kick")) => Some(SetPiece::FreeKick),
+        (_, Some("Throw-in")) => Some(SetPiece::ThrowIn),
         _ => None,
     };
     if shot.first_time {

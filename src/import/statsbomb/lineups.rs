@@ -22,36 +22,97 @@ pub struct Known {
     pub side: usize,
 }
 
-/// Native id, surname and display name from the StatsBomb spellings.
+/// The printed name and surname from the StatsBomb spellings: the
+/// line-up's `player_nickname` when it looks like the name reporters print
+/// (see [`nickname_is_printed`]), else the legal `player_name`.
 pub fn names(p: &raw::LineupPlayer) -> (String, String) {
-    let display = p
+    let legal = p.player_name.trim();
+    let printed = p
         .player_nickname
         .as_deref()
-        .filter(|n| !n.trim().is_empty())
-        .unwrap_or(&p.player_name)
-        .trim()
+        .map(str::trim)
+        .filter(|n| !n.is_empty() && nickname_is_printed(n, legal))
+        .unwrap_or(legal)
         .to_string();
-    let surname = surname(&display);
-    (display, surname)
+    let surname = surname(&printed);
+    (printed, surname)
 }
 
-/// The last word of a name, with lower-case particles before it:
-/// "Lionel Messi" → "Messi", "Marc-André ter Stegen" → "ter Stegen".
+/// Whether a provider's nickname is the name reporters print rather than
+/// a stray label: it shares a whole part with the legal name ("Lionel
+/// Messi" for Lionel Andrés Messi Cuccittini, "Arthur"), or it is one word
+/// that shares three letters in a row with a part of the legal name, as
+/// the short forms do ("Pedri" for Pedro, "Xavi" for Xavier, "Toño" for
+/// Antonio). "Laure" for Gaëtane Thiney is neither, nor is "Nani" (a desk
+/// gives such names as `known_as`).
+pub fn nickname_is_printed(nickname: &str, legal: &str) -> bool {
+    let parts = |s: &str| -> Vec<String> {
+        slug(s)
+            .split('-')
+            .filter(|w| !w.is_empty())
+            .map(str::to_string)
+            .collect()
+    };
+    let legal_parts = parts(legal);
+    let nick_parts = parts(nickname);
+    if nick_parts.iter().any(|n| legal_parts.contains(n)) {
+        return true;
+    }
+    let [single] = nick_parts.as_slice() else {
+        return false;
+    };
+    let chars: Vec<char> = single.chars().collect();
+    chars
+        .windows(3)
+        .map(|w| w.iter().collect::<String>())
+        .any(|tri| legal_parts.iter().any(|p| p.contains(&tri)))
+}
+
+/// Words that belong to the surname that follows them: "Eugénie Le
+/// Sommer" → "Le Sommer", "Virgil van Dijk" → "van Dijk".
+const PARTICLES: &[&str] = &[
+    "le", "la", "de", "del", "della", "der", "den", "di", "da", "das", "do", "dos", "du", "van",
+    "von", "ter", "ten", "zu", "st", "st.", "mac", "al", "el", "ben", "bin",
+];
+
+/// The surname reporters use on later mentions:
+/// - the last word, with the particles before it ("Le Sommer", "ter
+///   Stegen", "van Dijk", "dos Santos");
+/// - a hyphenated surname whole ("Alexander-Arnold");
+/// - for a two-word name written family name first, the first word: a
+///   Korean-style given name is hyphenated with a lower-case second half
+///   ("Ji So-yun" → "Ji", "Cho So-hyun" → "Cho");
+/// - a single name as it is ("Pedri").
 pub fn surname(display: &str) -> String {
     let words: Vec<&str> = display.split_whitespace().collect();
     let Some(last) = words.len().checked_sub(1) else {
         return display.to_string();
     };
+    if words.len() == 2 && family_name_first(words[0], words[1]) {
+        return words[0].to_string();
+    }
     let mut first = last;
-    while first > 0
-        && words[first - 1]
-            .chars()
-            .next()
-            .is_some_and(char::is_lowercase)
-    {
+    while first > 1 && is_particle(words[first - 1]) {
         first -= 1;
     }
     words[first..].join(" ")
+}
+
+fn is_particle(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    PARTICLES.contains(&lower.as_str()) || word.chars().next().is_some_and(char::is_lowercase)
+}
+
+/// A two-word name written family name first, as Korean names are
+/// romanised: a short family name, then a given name of two short
+/// syllables joined by a hyphen ("Ji So-yun", "Kim Min-Jeong"). A Western
+/// hyphenated surname has a longer part ("Alexander-Arnold").
+fn family_name_first(family: &str, given: &str) -> bool {
+    let short = |s: &str, max: usize| (1..=max).contains(&s.chars().count());
+    match given.split_once('-') {
+        Some((a, b)) => short(family, 5) && short(a, 5) && short(b, 5) && !b.contains('-'),
+        None => false,
+    }
 }
 
 /// A lower-case ASCII slug for ids: "Luis Suárez" → "luis-suarez".
@@ -121,6 +182,19 @@ pub fn team_id(name: &str) -> String {
     if s.is_empty() { "team".to_string() } else { s }
 }
 
+/// StatsBomb marks women's sides in the name ("France Women's",
+/// "Chelsea FCW", "Manchester City WFC"); reporters write "France",
+/// "Chelsea", "Manchester City" (the match is already marked women's).
+pub fn printed_team_name(name: &str) -> String {
+    const SUFFIXES: &[&str] = &[" Women's", " Women", " WFC", " FCW", " LFC", " Ladies"];
+    SUFFIXES
+        .iter()
+        .find_map(|s| name.strip_suffix(s))
+        .filter(|n| !n.trim().is_empty())
+        .unwrap_or(name)
+        .to_string()
+}
+
 /// "BAR" from "Barcelona".
 pub fn short_name(name: &str) -> String {
     slug(name)
@@ -142,6 +216,7 @@ pub fn manager(m: &raw::Manager) -> Person {
     Person {
         surname: surname(&name),
         name,
+        gender: None,
     }
 }
 
@@ -210,21 +285,24 @@ pub fn squad(
             id,
             name: display.clone(),
             legal_name,
-            display,
+            known_as: None,
+            display: surname.clone(),
             surname,
             shirt: p.jersey_number,
             position,
             club: None,
             captain: false,
             starter,
+            gender: None,
         });
     }
     // Starters first, then substitutes, each in shirt order.
     squad.sort_by_key(|p| (!p.starter, p.shirt.unwrap_or(u8::MAX)));
+    initial_shared_surnames(&mut squad);
     Team {
         id: tid,
         short_name: short_name(&team.team_name),
-        name: team.team_name.clone(),
+        name: printed_team_name(&team.team_name),
         nicknames: Vec::new(),
         manager: None,
         standing: Vec::new(),
@@ -233,9 +311,72 @@ pub fn squad(
     }
 }
 
+/// Line-up names are surnames, as fixtures print them ("Kane"); two
+/// players of a side who share one get their initial ("T. Hernandez", "L.
+/// Hernandez"), as line-ups print them.
+fn initial_shared_surnames(squad: &mut [Player]) {
+    let surnames: Vec<String> = squad.iter().map(|p| p.surname.clone()).collect();
+    for p in squad.iter_mut() {
+        let shared = surnames.iter().filter(|s| **s == p.surname).count() > 1;
+        if !shared || p.name == p.surname {
+            continue;
+        }
+        // A family name written first has no initial before it: the full
+        // name tells "Kim Do-yeon" from "Kim Hye-ri".
+        p.display = if p.name.starts_with(&format!("{} ", p.surname)) {
+            p.name.clone()
+        } else {
+            let initial = p.name.chars().next().unwrap_or_default();
+            format!("{initial}. {}", p.surname)
+        };
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn womens_sides_are_named_as_reporters_name_them() {
+        assert_eq!(printed_team_name("United States Women's"), "United States");
+        assert_eq!(printed_team_name("Chelsea FCW"), "Chelsea");
+        assert_eq!(printed_team_name("Manchester City WFC"), "Manchester City");
+        assert_eq!(printed_team_name("Barcelona"), "Barcelona");
+    }
+
+    #[test]
+    fn surnames_for_every_naming_tradition() {
+        assert_eq!(surname("Eugénie Le Sommer"), "Le Sommer");
+        assert_eq!(surname("Virgil van Dijk"), "van Dijk");
+        assert_eq!(surname("Rafael van der Vaart"), "van der Vaart");
+        assert_eq!(surname("Giovani dos Santos"), "dos Santos");
+        assert_eq!(surname("Ji So-yun"), "Ji");
+        assert_eq!(surname("Kim Min-Jeong"), "Kim");
+        assert_eq!(surname("Trent Alexander-Arnold"), "Alexander-Arnold");
+        assert_eq!(surname("Pierre-Emerick Aubameyang"), "Aubameyang");
+        assert_eq!(surname("Pedri"), "Pedri");
+    }
+
+    #[test]
+    fn nicknames_are_printed_only_when_they_look_like_the_name() {
+        assert!(nickname_is_printed(
+            "Lionel Messi",
+            "Lionel Andrés Messi Cuccittini"
+        ));
+        assert!(nickname_is_printed(
+            "Arthur",
+            "Arthur Henrique Ramos de Oliveira Melo"
+        ));
+        assert!(nickname_is_printed("Pedri", "Pedro González López"));
+        assert!(nickname_is_printed("Xavi", "Xavier Hernández Creus"));
+        assert!(nickname_is_printed(
+            "Debinha",
+            "Débora Cristiane de Oliveira"
+        ));
+        assert!(!nickname_is_printed("Laure", "Gaëtane Thiney"));
+        assert!(!nickname_is_printed("Hove", "Elise Thorsnes"));
+        assert!(!nickname_is_printed("Bosshard", "Emilie Haavi"));
+    }
 
     #[test]
     fn surnames_keep_particles() {

@@ -23,8 +23,8 @@ pub mod stats;
 use super::{ImportOptions, Imported, display, parse, read};
 use crate::error::{Diagnostic, Error, ErrorKind, Result};
 use crate::model::{
-    Context, Decider, Event, Fixture, Match, MatchResult, RatingsBasis, SCHEMA_ID, Score, Sides,
-    Stage, Venue,
+    Context, Decider, Event, Fixture, Match, MatchGender, MatchResult, RatingsBasis, SCHEMA_ID,
+    Score, Sides, Stage, Venue,
 };
 use std::collections::{HashMap, HashSet};
 
@@ -259,7 +259,8 @@ fn from_parts(
             swapped(
                 feed.lenient,
                 info.as_ref(),
-                [&home.name, &away.name],
+                // The feed's own names: the printed ones drop "Women's".
+                [&order[0].team_name, &order[1].team_name],
                 &mut warnings,
             )?;
             let stage_name = i.competition_stage.as_ref().map(|s| s.name.as_str());
@@ -279,6 +280,7 @@ fn from_parts(
                 }),
                 referee: i.referee.as_ref().map(|r| r.name.clone()),
                 neutral: false,
+                gender: match_gender(i.home_team.home_team_gender.as_deref()),
             }
         }
         None => {
@@ -295,6 +297,7 @@ fn from_parts(
                 venue: None,
                 referee: None,
                 neutral: false,
+                gender: None,
             }
         }
     };
@@ -493,6 +496,16 @@ pub fn season(name: &str) -> String {
     match name.split_once('/') {
         Some((a, b)) if a.len() == 4 && b.len() == 4 => format!("{a}-{}", &b[2..]),
         _ => name.to_string(),
+    }
+}
+
+/// Men's or women's football from the match file's `home_team_gender`
+/// ("male" or "female"); absent or unknown leaves the default (men's).
+pub fn match_gender(gender: Option<&str>) -> Option<MatchGender> {
+    match gender? {
+        "female" => Some(MatchGender::Women),
+        "male" => Some(MatchGender::Men),
+        _ => None,
     }
 }
 
