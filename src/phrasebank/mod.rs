@@ -226,6 +226,11 @@ impl Phrasebank {
             .map_or(&[], Vec::as_slice)
     }
 
+    /// Every variant of every message in every tone.
+    pub fn all_variants(&self) -> impl Iterator<Item = &Variant> {
+        self.variants.values().flatten()
+    }
+
     /// The variants of `message` written in `tone` itself, no fallback.
     pub fn variants_exact(&self, tone: &str, message: &str) -> &[Variant] {
         self.variants
@@ -392,7 +397,8 @@ mod tests {
 
     #[test]
     fn claims_come_from_a_leading_comment() {
-        let body = "{{!-- Slots: team. --}}\n{{!-- claims: is_final, in_extra_time --}}\nWon {{team}}.\n";
+        let body =
+            "{{!-- Slots: team. --}}\n{{!-- claims: is_final, in_extra_time --}}\nWon {{team}}.\n";
         assert_eq!(declared_claims(body), vec!["is_final", "in_extra_time"]);
         assert!(declared_claims("{{!-- Slots: team. --}}\nWon.").is_empty());
         // A comment after the text is wording, not a declaration.
@@ -405,7 +411,10 @@ mod tests {
         let v = bank.variants("neutral", "a");
         assert!(v[0].claims.is_empty());
         assert_eq!(v[1].claims, vec!["is_final"]);
-        assert_eq!(bank.render(&v[1], &serde_json::json!({})).unwrap().trim(), "final");
+        assert_eq!(
+            bank.render(&v[1], &serde_json::json!({})).unwrap().trim(),
+            "final"
+        );
     }
 
     #[test]

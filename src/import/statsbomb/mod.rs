@@ -23,8 +23,8 @@ pub mod stats;
 use super::{ImportOptions, Imported, display, parse, read};
 use crate::error::{Diagnostic, Error, ErrorKind, Result};
 use crate::model::{
-    Context, Coverage, Decider, Fixture, Match, MatchResult, RatingsBasis, SCHEMA_ID, Score, Sides, Stage,
-    Venue,
+    Context, Coverage, Decider, Fixture, Match, MatchResult, RatingsBasis, SCHEMA_ID, Score, Sides,
+    Stage, Venue,
 };
 use std::collections::{HashMap, HashSet};
 
