@@ -642,8 +642,7 @@ mod tests {
         let mbappe = final_
             .events
             .iter()
-            .filter(|e| e.kind.is_goal())
-            .next_back()
+            .rfind(|e| e.kind.is_goal())
             .unwrap()
             .id
             .clone();
