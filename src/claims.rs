@@ -259,23 +259,9 @@ fn winner(s: &Subject) -> Option<Side> {
     s.analysis.m.result.winner
 }
 
-/// The side that went through a two-legged tie, when this is its second leg.
+/// The side that went through (on aggregate in a second leg).
 fn tie_winner(s: &Subject) -> Option<Side> {
-    let Some(agg) = &s.analysis.m.context.aggregate else {
-        return winner(s);
-    };
-    if agg.winner.is_some() {
-        return agg.winner;
-    }
-    let r = &s.analysis.m.result;
-    let now = r.after_extra_time.unwrap_or(r.full_time);
-    let home = u16::from(now.home) + u16::from(agg.first_leg.home);
-    let away = u16::from(now.away) + u16::from(agg.first_leg.away);
-    match home.cmp(&away) {
-        std::cmp::Ordering::Greater => Some(Side::Home),
-        std::cmp::Ordering::Less => Some(Side::Away),
-        std::cmp::Ordering::Equal => winner(s),
-    }
+    crate::beats::aggregate::tie_winner(s.analysis)
 }
 
 fn eliminated(s: &Subject) -> bool {
