@@ -131,7 +131,7 @@ fn opening<'b>(a: &Analysis, beats: &Beats<'b>) -> Planned<'b> {
     // chosen variant uses that slot.
     let optional_slot = |b: &Beat| match b.rule {
         "knockout" => Some("eliminated"),
-        "brace" => Some("star"),
+        "brace" | "hat_trick" => Some("star"),
         "shock" => Some("shock"),
         "late_winner" if kind == "comeback" => Some("late"),
         _ => None,
@@ -164,7 +164,8 @@ fn hero<'b>(slots: &mut Value, used: &mut Vec<&'b Beat>, a: &Analysis, beat: &'b
 fn star_of_the_losers<'b>(a: &Analysis, beats: &Beats<'b>) -> Option<&'b Beat> {
     let winner = a.m.result.winner;
     beats
-        .of("brace")
+        .of("hat_trick")
+        .chain(beats.of("brace"))
         .find(|b| b.side.is_some() && b.side != winner)
 }
 

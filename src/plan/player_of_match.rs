@@ -90,7 +90,10 @@ fn score(a: &Analysis, beats: &Beats, player: &str, side: Side) -> f32 {
     let mut score = f32::from(t.goals) * 2.0 + f32::from(t.assists) * 1.5 + rating;
     score += 3.0 * f32::from(u8::from(beats.for_player("late_winner", player).is_some()));
     score += f32::from(u8::from(beats.for_player("record", player).is_some()));
-    score += f32::from(u8::from(beats.for_player("brace", player).is_some()));
+    score += f32::from(u8::from(
+        beats.for_player("brace", player).is_some()
+            || beats.for_player("hat_trick", player).is_some(),
+    ));
     if a.m.result.winner == Some(side) {
         score += 2.0;
     }
