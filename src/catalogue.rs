@@ -51,6 +51,11 @@ pub const MESSAGES: &[(&str, &[&str])] = &[
         "extra_time", "shootout", "stage", "knockout", "final", "competition", "venue",
         "eliminated", "hero", "hero_team", "record",
     ]),
+    ("lead/opening/final", &[
+        "winner", "loser", "home", "away", "draw", "goalless", "winner_goals", "loser_goals",
+        "extra_time", "shootout", "stage", "knockout", "final", "competition", "venue",
+        "eliminated", "late",
+    ]),
     ("lead/opening/shootout", &[
         "winner", "loser", "home", "away", "draw", "goalless", "winner_goals", "loser_goals",
         "extra_time", "shootout", "stage", "knockout", "final", "competition", "venue",
@@ -111,10 +116,29 @@ pub const MESSAGES: &[(&str, &[&str])] = &[
         "earlier_penalty", "via_var", "fouled", "opponent", "has_manager",
     ]),
     ("lead/woodwork", &["team", "count", "players", "minute", "added"]),
-    ("lead/keeper", &["player", "team", "saves", "penalty_saves", "minute", "added"]),
+    ("lead/keeper", &["player", "team", "saves", "penalty_saves", "shootout_saves", "minute", "added"]),
     ("lead/big_chances", &["team", "count", "players", "minute", "added"]),
     ("lead/shootout", &["winner", "score", "kicks", "misses", "result"]),
     ("lead/next_fixture", &["team", "opponent", "stage", "weekday", "date"]),
+    // Must-tell and context beats, one message per rule: told when the
+    // opening and the story did not tell them (src/plan/story.rs).
+    ("lead/beat/hat_trick", &["player", "team", "count", "kind", "minute", "added", "span", "penalties"]),
+    ("lead/beat/extra_time_winner", &["player", "team", "minute", "added", "score", "own_goal"]),
+    ("lead/beat/late_winner", &["player", "team", "minute", "added", "minutes_left", "score", "own_goal"]),
+    ("lead/beat/final_won", &["team", "winner", "loser", "competition", "decided_by"]),
+    ("lead/beat/milestone", &["team", "player", "what", "since"]),
+    ("lead/beat/aggregate", &["team", "winner", "loser", "winner_goals", "loser_goals", "leg", "level"]),
+    ("lead/beat/shock", &["winner", "loser", "winner_ranking", "loser_ranking"]),
+    ("lead/beat/comeback", &["team", "deficit", "outcome"]),
+    ("lead/beat/knockout", &["team", "outcome", "stage", "next"]),
+    ("lead/beat/record", &["status", "player", "team", "counts", "scope", "note", "before", "after", "added", "record", "holders"]),
+    ("lead/beat/penalty_saved_rebound", &["player", "team", "minute", "added", "goalkeeper", "scorer", "same_player", "score"]),
+    ("lead/beat/substitute_scorer", &["player", "team", "minute", "added", "on_minute", "on_added", "replaced"]),
+    ("lead/beat/goal_flurry", &["team", "scorers", "count", "from_minute", "to_minute", "span", "score"]),
+    ("lead/beat/table", &["team", "opponent", "position_before", "position_after", "points_before", "points_after", "gap", "ahead", "moved", "top"]),
+    ("lead/beat/form", &["team", "kind", "run"]),
+    ("lead/beat/derby", &["derby", "winner", "loser"]),
+    ("lead/beat/own_goal", &["player", "team", "minute", "added", "conceding", "score"]),
     // Talking Point.
     ("talking/headline", &[
         "winner", "loser", "home", "away", "draw", "goalless", "winner_goals", "loser_goals",

@@ -153,6 +153,7 @@ pub fn write_report_with(m: &Match, options: &Options, bank: &Phrasebank) -> Res
         a: &analysis,
         beats: &beats,
         perspective,
+        thresholds: &options.thresholds,
     };
     let writer = Writer {
         bank,

@@ -30,7 +30,7 @@ impl Rule for Derby {
             side: winner,
             players: Vec::new(),
             slots: json!({
-                "name": name,
+                "derby": name,
                 "winner": winner.map(|w| a.team(w).id.clone()),
                 "loser": winner.map(|w| a.team(w.other()).id.clone()),
             }),

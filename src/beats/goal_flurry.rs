@@ -44,14 +44,21 @@ impl Rule for GoalFlurry {
             let Some((start, n)) = best else { continue };
             let run = &goals[start..start + n];
             let (first, last) = (run[0].0, run[n - 1].0);
+            let mut scorers: Vec<String> = Vec::new();
+            for p in run.iter().filter_map(|(e, _)| e.player.clone()) {
+                if !scorers.contains(&p) {
+                    scorers.push(p);
+                }
+            }
             beats.push(Beat {
                 id: String::new(),
                 rule: self.name(),
                 salience: t.salience("goal_flurry"),
                 side: Some(side),
-                players: Vec::new(),
+                players: scorers.clone(),
                 slots: json!({
                     "team": a.team(side).id,
+                    "scorers": scorers,
                     "count": n,
                     "from_minute": first.minute,
                     "to_minute": last.minute,

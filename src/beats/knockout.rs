@@ -124,7 +124,11 @@ mod tests {
     #[test]
     fn a_final_is_a_trophy_won_not_a_side_knocked_out() {
         let m = fixture(include_str!("../../fixtures/arg-fra-2022-wc-final.json"));
-        assert!(Knockout.detect(&Analysis::new(&m), &Thresholds::builtin()).is_empty());
+        assert!(
+            Knockout
+                .detect(&Analysis::new(&m), &Thresholds::builtin())
+                .is_empty()
+        );
     }
 
     #[test]
