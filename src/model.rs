@@ -93,6 +93,41 @@ pub struct Fixture {
     /// True when neither side plays at home (tournaments, cup finals).
     #[serde(default)]
     pub neutral: bool,
+    /// Men's or women's football; absent means men's. Sets every player's
+    /// grammatical gender unless the player gives one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub gender: Option<MatchGender>,
+}
+
+/// Whether a match is men's or women's football.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MatchGender {
+    /// Men's football (the default).
+    Men,
+    /// Women's football.
+    Women,
+}
+
+/// A person's grammatical gender, for pronouns ("he", "her").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Gender {
+    /// He, his, him, himself.
+    Male,
+    /// She, her, her, herself.
+    Female,
+}
+
+impl Fixture {
+    /// The grammatical gender of the match's players, unless a player
+    /// gives their own.
+    pub fn player_gender(&self) -> Gender {
+        match self.gender {
+            Some(MatchGender::Women) => Gender::Female,
+            Some(MatchGender::Men) | None => Gender::Male,
+        }
+    }
 }
 
 /// Where a match was played.
@@ -236,6 +271,10 @@ pub struct Person {
     pub name: String,
     /// Surname for second mentions and possessives: "Southgate".
     pub surname: String,
+    /// Grammatical gender; absent means male at a men's match and unknown
+    /// at a women's match (the phrasebank then avoids a pronoun).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub gender: Option<Gender>,
 }
 
 /// One player in a squad.
@@ -267,6 +306,9 @@ pub struct Player {
     pub captain: bool,
     /// True for the starting eleven, false for substitutes.
     pub starter: bool,
+    /// Grammatical gender, when it differs from the match's `gender`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub gender: Option<Gender>,
 }
 
 /// A broad playing position.

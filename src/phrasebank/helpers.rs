@@ -34,6 +34,18 @@ pub enum RefKind {
     TeamName,
     /// A team's manager: full name first, surname after.
     Manager,
+    /// A player's subject pronoun: "he" or "she".
+    He,
+    /// A player's possessive determiner: "his" or "her".
+    His,
+    /// A player's object pronoun: "him" or "her".
+    Him,
+    /// A player's reflexive pronoun: "himself" or "herself".
+    Himself,
+    /// A team's players as a plural noun: "men" or "women" ("ten men").
+    Men,
+    /// One of a team's players as a noun: "man" or "woman" ("a man short").
+    Man,
 }
 
 impl RefKind {
@@ -47,6 +59,12 @@ impl RefKind {
             RefKind::Team => 't',
             RefKind::TeamName => 'T',
             RefKind::Manager => 'm',
+            RefKind::He => 'e',
+            RefKind::His => 'i',
+            RefKind::Him => 'o',
+            RefKind::Himself => 'x',
+            RefKind::Men => 'M',
+            RefKind::Man => 'a',
         }
     }
 
@@ -61,6 +79,12 @@ impl RefKind {
             't' => RefKind::Team,
             'T' => RefKind::TeamName,
             'm' => RefKind::Manager,
+            'e' => RefKind::He,
+            'i' => RefKind::His,
+            'o' => RefKind::Him,
+            'x' => RefKind::Himself,
+            'M' => RefKind::Men,
+            'a' => RefKind::Man,
             _ => return None,
         })
     }
@@ -71,6 +95,23 @@ pub fn marker(kind: RefKind, id: &str, possessive: bool) -> String {
     let flag = if possessive { "p" } else { "" };
     format!(
         "{MARK_OPEN}{}{MARK_SEP}{id}{MARK_SEP}{flag}{MARK_CLOSE}",
+        kind.code()
+    )
+}
+
+/// The marker for a pronoun or gendered noun: `cap` capitalises it (at the
+/// start of a sentence), `manager` reads `id` as a team whose manager is
+/// meant.
+pub fn gender_marker(kind: RefKind, id: &str, cap: bool, manager: bool) -> String {
+    let mut flags = String::new();
+    if cap {
+        flags.push('c');
+    }
+    if manager {
+        flags.push('g');
+    }
+    format!(
+        "{MARK_OPEN}{}{MARK_SEP}{id}{MARK_SEP}{flags}{MARK_CLOSE}",
         kind.code()
     )
 }
@@ -143,13 +184,20 @@ mod defs {
         if upper { m.replace(MARK_CLOSE, &format!("u{MARK_CLOSE}")) } else { m }
     });
     handlebars_helper!(ManagerHelper: |id: str, {poss: bool = false}| marker(RefKind::Manager, id, poss));
+    handlebars_helper!(HeHelper: |id: str, {cap: bool = false, manager: bool = false}| gender_marker(RefKind::He, id, cap, manager));
+    handlebars_helper!(HisHelper: |id: str, {cap: bool = false, manager: bool = false}| gender_marker(RefKind::His, id, cap, manager));
+    handlebars_helper!(HimHelper: |id: str, {cap: bool = false, manager: bool = false}| gender_marker(RefKind::Him, id, cap, manager));
+    handlebars_helper!(HimselfHelper: |id: str, {cap: bool = false, manager: bool = false}| gender_marker(RefKind::Himself, id, cap, manager));
+    handlebars_helper!(MenHelper: |id: str, {cap: bool = false}| gender_marker(RefKind::Men, id, cap, false));
+    handlebars_helper!(ManHelper: |id: str, {cap: bool = false}| gender_marker(RefKind::Man, id, cap, false));
 }
 use defs::*;
 
 /// The names templates may call, for the linter and the editors' guide.
 pub const HELPERS: &[&str] = &[
     "words", "ordinal", "plural", "upper", "poss", "clock", "mark", "name", "full", "surname",
-    "display", "describe", "team", "teamname", "manager", "word",
+    "display", "describe", "team", "teamname", "manager", "word", "he", "his", "him", "himself",
+    "men", "man",
 ];
 
 /// Registers every helper on a registry.
@@ -169,6 +217,12 @@ pub fn register(registry: &mut Handlebars<'static>) {
     registry.register_helper("team", Box::new(TeamHelper));
     registry.register_helper("teamname", Box::new(TeamNameHelper));
     registry.register_helper("manager", Box::new(ManagerHelper));
+    registry.register_helper("he", Box::new(HeHelper));
+    registry.register_helper("his", Box::new(HisHelper));
+    registry.register_helper("him", Box::new(HimHelper));
+    registry.register_helper("himself", Box::new(HimselfHelper));
+    registry.register_helper("men", Box::new(MenHelper));
+    registry.register_helper("man", Box::new(ManHelper));
 }
 
 /// The slot the realiser sets when the tone wants figures as digits

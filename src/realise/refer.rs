@@ -4,6 +4,7 @@
 
 use crate::analysis::Analysis;
 use crate::error::{Diagnostic, Error, ErrorKind, Result};
+use crate::model::{Gender, MatchGender};
 use crate::phrasebank::helpers::{MARK_CLOSE, MARK_OPEN, MARK_SEP, RefKind, possessive};
 use rand::SeedableRng;
 use rand_chacha::ChaCha8Rng;
@@ -78,6 +79,14 @@ fn words_for(
     let text = match kind {
         RefKind::Team | RefKind::TeamName | RefKind::Manager => {
             team_words(kind, id, a, mentions, rng, shift)?
+        }
+        RefKind::He | RefKind::His | RefKind::Him | RefKind::Himself => {
+            let text = pronoun(kind, id, flags.contains('g'), a)?;
+            return Ok(capitalised(text, flags.contains('c')));
+        }
+        RefKind::Men | RefKind::Man => {
+            let text = team_noun(kind, id, a)?;
+            return Ok(capitalised(text, flags.contains('c')));
         }
         _ => player_words(kind, id, a, lexicon, mentions)?,
     };
@@ -179,6 +188,93 @@ fn team_words(
     let forms = team.nicknames.len() + 1;
     let pick = (rand::RngExt::random_range(rng, 0..forms) + shift) % forms;
     Ok(team.nicknames.get(pick).cloned().unwrap_or(team.name))
+}
+
+/// The words for each pronoun kind, male then female.
+fn pronoun_forms(kind: RefKind) -> (&'static str, &'static str) {
+    match kind {
+        RefKind::He => ("he", "she"),
+        RefKind::His => ("his", "her"),
+        RefKind::Him => ("him", "her"),
+        RefKind::Himself => ("himself", "herself"),
+        RefKind::Men => ("men", "women"),
+        _ => ("man", "woman"),
+    }
+}
+
+/// A player's pronoun (or a team's manager's, with `manager`), from the
+/// person's `gender`, else the match's.
+fn pronoun(kind: RefKind, id: &str, manager: bool, a: &Analysis) -> Result<String> {
+    let (male, female) = pronoun_forms(kind);
+    let gender = if manager {
+        let boss = team_of(id, a)?.manager.ok_or_else(|| {
+            broken(&format!(
+                "a template uses a pronoun for the manager of \"{id}\", but the match file gives none"
+            ))
+        })?;
+        match boss.gender.or(a
+            .m
+            .fixture
+            .gender
+            .is_none_or(|g| g == MatchGender::Men)
+            .then_some(Gender::Male))
+        {
+            Some(g) => g,
+            // Unknown: no pronoun at all ("the players", "Hayes").
+            None => {
+                return Ok(match kind {
+                    RefKind::His => "the".to_string(),
+                    _ => boss.surname,
+                });
+            }
+        }
+    } else {
+        let (p, _) = a.player(id).ok_or_else(|| {
+            broken(&format!(
+                "a template uses a pronoun for the player \"{id}\", who is not in either squad"
+            ))
+        })?;
+        p.gender.unwrap_or_else(|| a.m.fixture.player_gender())
+    };
+    Ok(match gender {
+        Gender::Male => male,
+        Gender::Female => female,
+    }
+    .to_string())
+}
+
+/// "men" or "women", "man" or "woman", for a team, from the match's gender.
+fn team_noun(kind: RefKind, id: &str, a: &Analysis) -> Result<String> {
+    team_of(id, a)?;
+    let (male, female) = pronoun_forms(kind);
+    Ok(match a.m.fixture.player_gender() {
+        Gender::Male => male,
+        Gender::Female => female,
+    }
+    .to_string())
+}
+
+fn team_of(id: &str, a: &Analysis) -> Result<crate::model::Team> {
+    [&a.m.teams.home, &a.m.teams.away]
+        .into_iter()
+        .find(|t| t.id == id)
+        .cloned()
+        .ok_or_else(|| {
+            broken(&format!(
+                "a template names the team \"{id}\", which is not playing"
+            ))
+        })
+}
+
+fn capitalised(text: String, cap: bool) -> String {
+    if !cap {
+        return text;
+    }
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
 }
 
 fn broken(what: &str) -> Error {

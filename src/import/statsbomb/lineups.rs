@@ -142,6 +142,7 @@ pub fn manager(m: &raw::Manager) -> Person {
     Person {
         surname: surname(&name),
         name,
+        gender: None,
     }
 }
 
@@ -217,6 +218,7 @@ pub fn squad(
             club: None,
             captain: false,
             starter,
+            gender: None,
         });
     }
     // Starters first, then substitutes, each in shirt order.

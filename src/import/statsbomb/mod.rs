@@ -23,8 +23,8 @@ pub mod stats;
 use super::{ImportOptions, Imported, display, parse, read};
 use crate::error::{Diagnostic, Error, ErrorKind, Result};
 use crate::model::{
-    Context, Coverage, Decider, Fixture, Match, MatchResult, RatingsBasis, SCHEMA_ID, Score, Sides,
-    Stage, Venue,
+    Context, Coverage, Decider, Fixture, Match, MatchGender, MatchResult, RatingsBasis, SCHEMA_ID,
+    Score, Sides, Stage, Venue,
 };
 use std::collections::{HashMap, HashSet};
 
@@ -238,6 +238,7 @@ fn from_parts(
                 }),
                 referee: i.referee.as_ref().map(|r| r.name.clone()),
                 neutral: false,
+                gender: match_gender(i.home_team.home_team_gender.as_deref()),
             }
         }
         None => {
@@ -254,6 +255,7 @@ fn from_parts(
                 venue: None,
                 referee: None,
                 neutral: false,
+                gender: None,
             }
         }
     };
@@ -354,6 +356,16 @@ pub fn season(name: &str) -> String {
     match name.split_once('/') {
         Some((a, b)) if a.len() == 4 && b.len() == 4 => format!("{a}-{}", &b[2..]),
         _ => name.to_string(),
+    }
+}
+
+/// Men's or women's football from the match file's `home_team_gender`
+/// ("male" or "female"); absent or unknown leaves the default (men's).
+pub fn match_gender(gender: Option<&str>) -> Option<MatchGender> {
+    match gender? {
+        "female" => Some(MatchGender::Women),
+        "male" => Some(MatchGender::Men),
+        _ => None,
     }
 }
 

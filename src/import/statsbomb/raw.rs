@@ -284,6 +284,9 @@ pub struct HomeTeam {
     pub home_team_id: u64,
     /// Team name.
     pub home_team_name: String,
+    /// "male" or "female", when the file says.
+    #[serde(default)]
+    pub home_team_gender: Option<String>,
     /// Managers (usually one).
     #[serde(default)]
     pub managers: Vec<Manager>,
