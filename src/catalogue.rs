@@ -120,6 +120,27 @@ pub const MESSAGES: &[(&str, &[&str])] = &[
     ("lead/big_chances", &["team", "count", "players", "minute", "added"]),
     ("lead/shootout", &["winner", "score", "kicks", "misses", "result"]),
     ("lead/next_fixture", &["team", "opponent", "stage", "weekday", "date"]),
+    // Talking Point support: the evidence for its point, one message per
+    // kind of beat, and two drawn from the result (src/plan/talking_point.rs).
+    ("talking/support/scoreline", &["team", "opponent", "led", "trailed", "goals_for", "goals_against"]),
+    ("talking/support/stats", &["team", "opponent", "shots", "shots_against", "possession", "xg", "xg_against"]),
+    ("talking/support/comeback", &["team", "deficit", "outcome"]),
+    ("talking/support/hat_trick", &["player", "team", "count", "kind", "minute", "added", "span", "penalties"]),
+    ("talking/support/brace", &["player", "team", "count", "kind"]),
+    ("talking/support/late_winner", &["player", "team", "minute", "added", "minutes_left", "score", "own_goal"]),
+    ("talking/support/extra_time_winner", &["player", "team", "minute", "added", "score", "own_goal"]),
+    ("talking/support/shock", &["winner", "loser", "winner_ranking", "loser_ranking"]),
+    ("talking/support/big_chances", &["team", "count", "players"]),
+    ("talking/support/goalkeeper_heroics", &["player", "team", "saves", "penalty_saves", "shootout_saves"]),
+    ("talking/support/woodwork", &["team", "count", "players"]),
+    ("talking/support/goal_flurry", &["team", "scorers", "count", "from_minute", "to_minute", "span", "score"]),
+    ("talking/support/substitute_scorer", &["player", "team", "minute", "added", "on_minute", "on_added", "replaced"]),
+    ("talking/support/shootout", &["winner", "score", "kicks", "misses"]),
+    ("talking/support/penalty_saved_rebound", &["player", "team", "minute", "added", "goalkeeper", "scorer", "same_player", "score"]),
+    ("talking/support/milestone", &["team", "player", "what", "since"]),
+    ("talking/support/aggregate", &["team", "winner", "loser", "winner_goals", "loser_goals", "leg", "level"]),
+    ("talking/support/table", &["team", "opponent", "position_before", "position_after", "points_before", "points_after", "gap", "ahead", "moved", "top"]),
+    ("talking/support/form", &["team", "kind", "run"]),
     // Must-tell and context beats, one message per rule: told when the
     // opening and the story did not tell them (src/plan/story.rs).
     ("lead/beat/hat_trick", &["player", "team", "count", "kind", "minute", "added", "span", "penalties"]),
