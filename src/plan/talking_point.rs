@@ -106,9 +106,10 @@ fn support<'b>(
     already: &[Planned<'b>],
 ) -> Vec<Planned<'b>> {
     let told = |b: &Beat| {
-        already
-            .iter()
-            .any(|p| p.beats.iter().any(|x| std::ptr::eq(*x, b)))
+        already.iter().any(|p| {
+            p.beats.iter().any(|x| std::ptr::eq(*x, b))
+                || p.conditional.iter().any(|(x, _)| std::ptr::eq(*x, b))
+        })
     };
     let mut picked: Vec<&'b Beat> = Vec::new();
     for on_side in [true, false] {
@@ -150,6 +151,7 @@ fn support<'b>(
                 "team": a.team(side).id,
                 "opponent": a.team(side.other()).id,
                 "led": led.get(side),
+                "ever_led": a.goals().any(|(_, mo)| mo.after.leader() == Some(side)),
                 "trailed": led.get(side.other()),
                 "goals_for": score.of(side),
                 "goals_against": score.of(side.other()),
