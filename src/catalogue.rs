@@ -183,7 +183,11 @@ pub const MESSAGES: &[(&str, &[&str])] = &[
     ("player_of_match/name", &["player", "team"]),
     ("player_of_match/reason", &[
         "player", "team", "goals", "assists", "winning_goal", "header", "record", "rival", "won",
-        "rating",
+        "rating", "reasons",
+    ]),
+    ("player_of_match/duel", &[
+        "player", "team", "goals", "assists", "winning_goal", "header", "record", "rival", "won",
+        "rating", "reasons",
     ]),
     // Data sections: Match Highlights take every slot an event can fill.
     ("ratings/team", &["team", "starters", "subs"]),

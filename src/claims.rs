@@ -339,7 +339,7 @@ fn goal_after_red_card(s: &Subject) -> bool {
 }
 
 /// The position of the goal after which `side` led for good.
-fn decisive_goal(a: &Analysis, side: Side) -> Option<usize> {
+pub fn decisive_goal(a: &Analysis, side: Side) -> Option<usize> {
     let mut at = None;
     for (i, (e, mo)) in a.m.events.iter().zip(&a.timeline).enumerate() {
         if !e.kind.is_goal() {

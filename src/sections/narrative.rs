@@ -84,10 +84,10 @@ pub fn talking_point(inputs: &Inputs, r: &mut Realiser) -> Result<Vec<Paragraph>
     )
 }
 
-/// Writes Player of the match.
+/// Writes Player of the match: for one side's supporters, their star.
 pub fn player_of_match(inputs: &Inputs, r: &mut Realiser) -> Result<Vec<Paragraph>> {
     realise(
-        plan::player_of_match::plan(inputs.a, &Beats::new(inputs.beats)),
+        plan::player_of_match::plan(inputs.a, &Beats::new(inputs.beats), inputs.perspective),
         r,
     )
 }

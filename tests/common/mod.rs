@@ -204,7 +204,14 @@ fn derived_numbers(m: &Match) -> HashSet<String> {
 /// Every word the phrasebank itself writes, outside `{{...}}`, and the
 /// lexicon's words.
 fn phrasebank_words() -> HashSet<String> {
-    let mut words = HashSet::new();
+    // The words the pronoun and agreement helpers write.
+    let mut words: HashSet<String> = [
+        "he", "she", "his", "her", "hers", "him", "himself", "herself", "man", "men", "woman",
+        "women",
+    ]
+    .into_iter()
+    .map(String::from)
+    .collect();
     let mut stack = vec![std::path::PathBuf::from("phrasebank")];
     while let Some(dir) = stack.pop() {
         for entry in std::fs::read_dir(dir).unwrap().flatten() {
