@@ -15,8 +15,18 @@ pub fn lead(inputs: &Inputs, r: &mut Realiser) -> Result<Vec<Paragraph>> {
     let beats = Beats::new(inputs.beats);
     let story = plan::story::decide(inputs.a, &beats, inputs.thresholds);
     let must_tell = inputs.thresholds.must_tell;
+    // Written for one side, the lead closes on that side's next match,
+    // never the opponent's.
+    let next_is_ours = inputs.perspective.is_none_or(|ours| {
+        beats
+            .top("next_fixture")
+            .is_none_or(|n| n.side == Some(ours))
+    });
     let Some(budget) = r.bank().tone_number(r.tone(), "lead_max_words") else {
-        let mut paragraphs = realise(plan::lead::plan(inputs.a, &beats), r)?;
+        let mut paragraphs = realise(
+            plan::lead::plan_within(inputs.a, &beats, usize::MAX, f32::INFINITY, next_is_ours),
+            r,
+        )?;
         tell_the_rest(&story, &mut paragraphs, r)?;
         return Ok(paragraphs);
     };
@@ -25,7 +35,7 @@ pub fn lead(inputs: &Inputs, r: &mut Realiser) -> Result<Vec<Paragraph>> {
     // Shorten the story first; only when that is not enough (every goal
     // and must-tell beat kept), leave out the next fixture too.
     let mut last = Vec::new();
-    for with_next in [true, false] {
+    for with_next in [next_is_ours, false] {
         for story_items in (0..=all_items).rev() {
             r.restore(start.clone());
             let mut paragraphs = realise(
