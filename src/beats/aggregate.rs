@@ -75,6 +75,9 @@ impl Rule for Aggregate {
                 "loser_goals": total.of(through.other()),
                 "leg": leg,
                 "level": total.leader().is_none(),
+                // Level on aggregate, no shoot-out tonight, and the desk
+                // names who went through: the away-goals rule decided it.
+                "away_goals": total.leader().is_none() && a.m.result.shootout.is_none(),
             }),
             evidence,
         }]

@@ -1,8 +1,9 @@
 //! `goal_flurry`: several goals by one side in a few minutes.
 //!
-//! What it detects: for each side, the longest run of its goals (at least
-//! `flurry_goals`) scored within `flurry_minutes` of the first, in the same
-//! half; told as one burst ("three goals in 11 minutes").
+//! What it detects: for each side, the longest run of its goals in the
+//! same half: at least `flurry_goals` within `flurry_minutes` of the first,
+//! or two within `flurry_pair_minutes`; told as one burst ("three goals in
+//! 11 minutes", "two in two minutes").
 //!
 //! Why it matters: a burst of goals is how a rout or a turnaround is told,
 //! not a sentence per goal.
@@ -30,14 +31,24 @@ impl Rule for GoalFlurry {
             let mut best: Option<(usize, usize)> = None;
             for start in 0..goals.len() {
                 let (first, _) = goals[start];
-                let end = goals[start..]
-                    .iter()
-                    .take_while(|(e, _)| {
-                        e.period == first.period
-                            && e.minute.unwrap_or(0) <= first.minute.unwrap_or(0) + t.flurry_minutes
-                    })
-                    .count();
-                if end >= t.flurry_goals && best.is_none_or(|(_, n)| end > n) {
+                let within = |minutes: u16| {
+                    goals[start..]
+                        .iter()
+                        .take_while(|(e, _)| {
+                            e.period == first.period
+                                && e.minute.unwrap_or(0) <= first.minute.unwrap_or(0) + minutes
+                        })
+                        .count()
+                };
+                let (long, pair) = (within(t.flurry_minutes), within(t.flurry_pair_minutes));
+                let end = if long >= t.flurry_goals {
+                    long
+                } else if pair >= 2 {
+                    pair
+                } else {
+                    0
+                };
+                if end > 0 && best.is_none_or(|(_, n)| end > n) {
                     best = Some((start, end));
                 }
             }
@@ -91,6 +102,17 @@ mod tests {
         assert_eq!(beats[0].slots["count"], 3);
         assert_eq!(beats[0].slots["span"], 11);
         assert_eq!(beats[0].evidence, vec!["g1", "g2", "g3"]);
+    }
+
+    #[test]
+    fn two_goals_in_two_minutes_are_a_burst() {
+        let events = json!([
+            goal("g1", 54, "eng", "eng-kane"),
+            goal("g2", 56, "eng", "eng-kane")
+        ]);
+        let beats = detect(&GoalFlurry, events, result(2, 0));
+        assert_eq!(beats.len(), 1);
+        assert_eq!(beats[0].slots["count"], 2);
     }
 
     #[test]

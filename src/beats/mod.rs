@@ -132,6 +132,9 @@ pub struct Thresholds {
     /// ...when scored within this many minutes of the first.
     #[serde(default = "defaults::flurry_minutes")]
     pub flurry_minutes: u16,
+    /// Two goals by one side within this many minutes are a burst too.
+    #[serde(default = "defaults::flurry_pair_minutes")]
+    pub flurry_pair_minutes: u16,
     /// A winning margin of at least this many goals is a rout.
     #[serde(default = "defaults::rout_margin")]
     pub rout_margin: u8,
@@ -156,6 +159,9 @@ mod defaults {
     }
     pub fn flurry_minutes() -> u16 {
         15
+    }
+    pub fn flurry_pair_minutes() -> u16 {
+        3
     }
     pub fn rout_margin() -> u8 {
         3

@@ -249,10 +249,6 @@ pub fn story<'b>(a: &Analysis, beats: &Beats<'b>) -> Vec<Planned<'b>> {
             .filter(|(f, _)| std::ptr::eq(*f, feat))
             .map(|(_, g)| *g)
             .collect();
-        // A burst that folded nothing was told goal by goal already.
-        if goals.is_empty() && feat.rule == "goal_flurry" {
-            continue;
-        }
         let at = feat
             .evidence
             .iter()
@@ -267,10 +263,19 @@ pub fn story<'b>(a: &Analysis, beats: &Beats<'b>) -> Vec<Planned<'b>> {
         ));
     }
     // Told with the goal it belongs to: after it in match order.
+    // A substitute is told once, at the first goal.
+    let mut subs_told: Vec<&str> = Vec::new();
     for beat in beats
         .of("substitute_scorer")
         .chain(beats.of("penalty_saved_rebound"))
     {
+        if beat.rule == "substitute_scorer" {
+            let who = beat.players.first().map_or("", String::as_str);
+            if subs_told.contains(&who) {
+                continue;
+            }
+            subs_told.push(who);
+        }
         if let Some((i, _)) = first_event(a, beat) {
             items.push((
                 i,
