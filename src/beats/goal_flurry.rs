@@ -1,7 +1,7 @@
 //! `goal_flurry`: several goals by one side in a few minutes.
 //!
 //! What it detects: for each side, the longest run of its goals in the
-//! same half: at least `flurry_goals` within `flurry_minutes` of the first,
+//! same half, added time left out (its minutes do not count a burst): at least `flurry_goals` within `flurry_minutes` of the first,
 //! or two within `flurry_pair_minutes`; told as one burst ("three goals in
 //! 11 minutes", "two in two minutes").
 //!
@@ -26,7 +26,9 @@ impl Rule for GoalFlurry {
         for side in [Side::Home, Side::Away] {
             let goals: Vec<_> = a
                 .goals()
-                .filter(|(e, mo)| mo.side == side && e.minute.is_some() && e.period <= 4)
+                .filter(|(e, mo)| {
+                    mo.side == side && e.minute.is_some() && e.added == 0 && e.period <= 4
+                })
                 .collect();
             let mut best: Option<(usize, usize)> = None;
             for start in 0..goals.len() {
