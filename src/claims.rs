@@ -637,6 +637,45 @@ mod tests {
     }
 
     #[test]
+    fn istanbul_a_substitute_and_a_rebound() {
+        // AC Milan 3-3 Liverpool, 2005: Smicer came on and scored; Dida
+        // saved Alonso's penalty and Alonso scored the rebound.
+        let m = load("mil-liv-2005-cl-final");
+        let smicer = event_id(&m, |e| {
+            e.kind.is_goal() && e.player.as_deref() == Some("liv-smicer")
+        });
+        let gerrard = event_id(&m, |e| {
+            e.kind.is_goal() && e.player.as_deref() == Some("liv-gerrard")
+        });
+        assert!(check(&m, "came_off_bench", &[&smicer], None));
+        assert!(!check(&m, "came_off_bench", &[&gerrard], None));
+        let saved = event_id(&m, |e| e.kind == EventType::PenaltySaved);
+        assert!(check(&m, "saved_then_rebound", &[&saved], None));
+        let qf = load("eng-fra-2022-wc-qf");
+        let kane_miss = event_id(&qf, |e| e.kind == EventType::PenaltyMissed);
+        assert!(!check(&qf, "saved_then_rebound", &[&kane_miss], None));
+    }
+
+    #[test]
+    fn free_kicks_and_var() {
+        // Kroos's winner against Sweden was a direct free kick.
+        let m = load("ger-swe-2018-wc-group");
+        let kroos = event_id(&m, |e| e.kind.is_goal() && e.minute == Some(90));
+        assert!(check(&m, "direct_free_kick", &[&kroos], None));
+        let reus = event_id(&m, |e| e.kind.is_goal() && e.minute == Some(48));
+        assert!(!check(&m, "direct_free_kick", &[&reus], None));
+        // England's penalty claim for the challenge on Kane was reviewed and
+        // turned down: a VAR review, not a sending-off.
+        let qf = load("eng-fra-2022-wc-qf");
+        let review = event_id(&qf, |e| {
+            e.kind == EventType::VarReview && e.decision == Some(Decision::Rejected)
+        });
+        assert!(check(&qf, "var_rejected", &[&review], None));
+        assert!(!check(&qf, "var_overturned", &[&review], None));
+        assert!(!check(&qf, "sent_off", &[&review], None));
+    }
+
+    #[test]
     fn substitutes_and_absences() {
         // A squad player who never came on, in a hand-typed file that lists
         // chosen events only: no absence can be claimed until the file says
