@@ -124,6 +124,7 @@ pub const MESSAGES: &[(&str, &[&str])] = &[
     // kind of beat, and two drawn from the result (src/plan/talking_point.rs).
     ("talking/support/scoreline", &["team", "opponent", "led", "ever_led", "trailed", "goals_for", "goals_against"]),
     ("talking/support/stats", &["team", "opponent", "shots", "shots_against", "possession", "xg", "xg_against"]),
+    ("talking/support/xg", &["team", "opponent", "xg", "xg_against"]),
     ("talking/support/comeback", &["team", "deficit", "outcome"]),
     ("talking/support/hat_trick", &["player", "team", "count", "kind", "minute", "added", "span", "penalties"]),
     ("talking/support/brace", &["player", "team", "count", "kind"]),

@@ -174,6 +174,21 @@ fn support<'b>(
                 "xg": stats.get(side).xg,
                 "xg_against": stats.get(side.other()).xg,
             }),
+            result.clone(),
+        ));
+    }
+    if out.len() < SUPPORTS
+        && let Some(stats) = &a.m.stats
+        && let (Some(xg), Some(against)) = (stats.get(side).xg, stats.get(side.other()).xg)
+    {
+        out.push(Planned::new(
+            "talking/support/xg",
+            json!({
+                "team": a.team(side).id,
+                "opponent": a.team(side.other()).id,
+                "xg": format!("{xg:.1}"),
+                "xg_against": format!("{against:.1}"),
+            }),
             result,
         ));
     }
