@@ -18,6 +18,8 @@ pub struct Analysis<'m> {
     pub timeline: Vec<Moment>,
     players: HashMap<&'m str, (&'m Player, Side)>,
     tallies: HashMap<&'m str, Tallies>,
+    /// Where every player stood after the last event.
+    pitch: Pitch<'m>,
 }
 
 /// The state of the match around one event.
@@ -104,6 +106,7 @@ impl<'m> Analysis<'m> {
             timeline: Vec::with_capacity(m.events.len()),
             players,
             tallies: HashMap::new(),
+            pitch: Pitch::kick_off(m),
         };
         a.walk_events();
         a
@@ -124,7 +127,14 @@ impl<'m> Analysis<'m> {
                 minutes_left: minutes_left(e),
             });
             self.count(e);
+            self.pitch.step(e);
         }
+    }
+
+    /// Where a player stood at the final whistle (`None` for an id in
+    /// neither squad).
+    pub fn final_status(&self, id: &str) -> Option<Status> {
+        self.pitch.status(id)
     }
 
     fn count(&mut self, e: &'m Event) {
@@ -132,13 +142,18 @@ impl<'m> Analysis<'m> {
             && let Some(p) = &e.player
         {
             let t = self.tallies.entry(p).or_default();
-            t.goals += 1;
-            t.penalties += u16::from(e.kind == EventType::PenaltyScored);
+            // Saturating: validation bounds goals, but a tally must never
+            // wrap back to a small number that a record line would trust.
+            t.goals = t.goals.saturating_add(1);
+            t.penalties = t
+                .penalties
+                .saturating_add(u16::from(e.kind == EventType::PenaltyScored));
         }
         if e.kind.is_goal()
             && let Some(a) = &e.assist
         {
-            self.tallies.entry(a).or_default().assists += 1;
+            let t = self.tallies.entry(a).or_default();
+            t.assists = t.assists.saturating_add(1);
         }
     }
 
@@ -212,7 +227,7 @@ impl<'m> Analysis<'m> {
 
     fn record_outcome(&self, r: &'m Record) -> RecordOutcome<'m> {
         let added = self.tallies(&r.player).of(r.counts);
-        let after = r.before + added;
+        let after = r.before.saturating_add(added);
         let held_alone = r.before >= r.record && r.holders.is_empty();
         let status = match (added, after.cmp(&r.record)) {
             (0, _) => RecordStatus::Unchanged,
@@ -244,6 +259,139 @@ impl<'m> Analysis<'m> {
                 Tally::Assists => e.kind.is_goal() && e.assist.as_deref() == Some(player),
             })
             .collect()
+    }
+}
+
+/// Where a player stands at one moment of the match.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Status {
+    /// A listed substitute who has not come on.
+    Bench,
+    /// Playing: a starter, or a substitute who came on.
+    OnPitch,
+    /// Substituted off (by the event at this index of `events`).
+    SubbedOff(usize),
+    /// Sent off (by the event at this index of `events`).
+    SentOff(usize),
+}
+
+/// Who is on the pitch, event by event: starters at kick-off, then every
+/// substitution and sending-off in order. This is the one derivation of
+/// "who was playing when"; validation walks it to check every event's
+/// players, and [`Analysis`] keeps its final state.
+#[derive(Debug, Clone)]
+pub struct Pitch<'m> {
+    status: HashMap<&'m str, Status>,
+    /// Index of the next event [`Pitch::step`] will apply.
+    next: usize,
+}
+
+impl<'m> Pitch<'m> {
+    /// The squads at kick-off: starters on the pitch, the rest on the bench.
+    ///
+    /// A side whose substitutions the file does not record at all (a desk
+    /// may list only goals and cards) cannot be followed: its substitutes
+    /// count as on the pitch throughout, so naming one is never an error.
+    pub fn kick_off(m: &'m Match) -> Self {
+        let records_subs = |t: &Team| {
+            m.events
+                .iter()
+                .any(|e| e.kind == EventType::Substitution && e.team == t.id)
+        };
+        let status = [&m.teams.home, &m.teams.away]
+            .into_iter()
+            .flat_map(|t| {
+                let followed = records_subs(t);
+                t.squad.iter().map(move |p| (p, followed))
+            })
+            .map(|(p, followed)| {
+                let s = if p.starter || !followed {
+                    Status::OnPitch
+                } else {
+                    Status::Bench
+                };
+                (p.id.as_str(), s)
+            })
+            .collect();
+        Pitch { status, next: 0 }
+    }
+
+    /// Where a player stands now (`None` for an id in neither squad).
+    pub fn status(&self, id: &str) -> Option<Status> {
+        self.status.get(id).copied()
+    }
+
+    /// Applies one event (the next in `events`): a substitution brings
+    /// `player` on and takes `replaced` off; a second yellow or a red sends
+    /// `player` off. Nothing is checked here: see [`Pitch::conflicts`].
+    pub fn step(&mut self, e: &'m Event) {
+        let at = self.next;
+        self.next += 1;
+        if e.kind == EventType::Substitution {
+            if let Some(on) = e.player.as_deref().and_then(|p| self.status.get_mut(p)) {
+                *on = Status::OnPitch;
+            }
+            if let Some(off) = e.replaced.as_deref().and_then(|p| self.status.get_mut(p)) {
+                *off = Status::SubbedOff(at);
+            }
+        } else if e.kind.is_sending_off()
+            && let Some(p) = e.player.as_deref().and_then(|p| self.status.get_mut(p))
+        {
+            *p = Status::SentOff(at);
+        }
+    }
+
+    /// The players `e` names who cannot take the part it gives them, given
+    /// where everyone stands before it: `(field, player id, status)`.
+    ///
+    /// - A substitution brings on a player from the bench and takes off a
+    ///   player on the pitch.
+    /// - A card may be shown to anyone not yet sent off (benches and
+    ///   substituted players get cards too).
+    /// - Every other role (scorer, assist, goalkeeper, fouled, opponent) is
+    ///   filled by a player on the pitch, except the players of the
+    ///   incident behind a penalty, review or appeal (`fouled`,
+    ///   `opponent`), who need only have played.
+    pub fn conflicts(&self, e: &'m Event) -> Vec<(&'static str, &'m str, Status)> {
+        use EventType::*;
+        let mut out = Vec::new();
+        let mut need = |field: &'static str, id: &'m Option<String>, ok: fn(Status) -> bool| {
+            if let Some(id) = id.as_deref()
+                && let Some(s) = self.status(id)
+                && !ok(s)
+            {
+                out.push((field, id, s));
+            }
+        };
+        let on = |s| s == Status::OnPitch;
+        match e.kind {
+            Substitution => {
+                need("player", &e.player, |s| s == Status::Bench);
+                need("replaced", &e.replaced, on);
+            }
+            Yellow | SecondYellow | Red => {
+                need("player", &e.player, |s| !matches!(s, Status::SentOff(_)))
+            }
+            _ => need("player", &e.player, on),
+        }
+        // A penalty, review or appeal names the players of the incident
+        // behind it (who won it, who conceded it): one of them may have
+        // been sent off for it, or gone off injured, before the kick.
+        let incident = matches!(
+            e.kind,
+            PenaltyAwarded | PenaltyScored | PenaltyMissed | PenaltySaved | VarReview | Appeal
+        );
+        let played = |s| s != Status::Bench;
+        for (field, id) in [
+            ("assist", &e.assist),
+            ("goalkeeper", &e.goalkeeper),
+            ("fouled", &e.fouled),
+            ("opponent", &e.opponent),
+        ] {
+            let incident_role = incident && matches!(field, "fouled" | "opponent");
+            need(field, id, if incident_role { played } else { on });
+        }
+        out
     }
 }
 
@@ -341,6 +489,24 @@ mod tests {
         let led = Analysis::new(&m).minutes_led();
         // 17' to 54', then 78' to 90'.
         assert_eq!((led.home, led.away), (0, 37 + 12));
+    }
+
+    #[test]
+    fn the_pitch_follows_substitutions_and_sendings_off() {
+        let text = include_str!("../fixtures/arg-fra-2022-wc-final.json");
+        let m = crate::input::load_str("f.json", text).unwrap();
+        let mut pitch = Pitch::kick_off(&m);
+        assert_eq!(pitch.status("fra-dembele"), Some(Status::OnPitch));
+        assert_eq!(pitch.status("fra-kolo-muani"), Some(Status::Bench));
+        for e in &m.events[..3] {
+            pitch.step(e);
+        }
+        // e03 (index 2): Kolo Muani on for Dembele at 41'.
+        assert_eq!(pitch.status("fra-dembele"), Some(Status::SubbedOff(2)));
+        assert_eq!(pitch.status("fra-kolo-muani"), Some(Status::OnPitch));
+        let a = Analysis::new(&m);
+        assert_eq!(a.final_status("arg-dybala"), Some(Status::OnPitch));
+        assert_eq!(a.final_status("nobody"), None);
     }
 
     #[test]

@@ -211,8 +211,8 @@ pub fn run() -> Result<u8, Error> {
             let imported = statsbomb(
                 &args.events,
                 &args.lineups,
-                args.match_file,
-                args.context,
+                args.match_file.clone(),
+                args.context.clone(),
                 args.lenient,
             )?;
             if args.verbose {
@@ -221,6 +221,17 @@ pub fn run() -> Result<u8, Error> {
                 }
             }
             let json = serde_json::to_string_pretty(&imported.m).unwrap_or_default() + "\n";
+            if let Some(path) = &args.output {
+                refuse_to_overwrite_input(
+                    path,
+                    [
+                        Some(&args.events),
+                        Some(&args.lineups),
+                        args.match_file.as_ref(),
+                        args.context.as_ref(),
+                    ],
+                )?;
+            }
             match &args.output {
                 Some(path) => std::fs::write(path, json).map_err(|e| {
                     Error::single(
@@ -462,15 +473,47 @@ fn load_thresholds(path: Option<&str>) -> Result<beatwriter::beats::Thresholds, 
     }
 }
 
-/// Writes to stdout; a closed pipe (`| head`) ends quietly.
+/// `-o FILE` must not be one of the command's inputs: writing it would
+/// destroy the feed before anyone noticed.
+fn refuse_to_overwrite_input<const N: usize>(
+    output: &std::path::Path,
+    inputs: [Option<&std::path::PathBuf>; N],
+) -> Result<(), Error> {
+    let Ok(out) = output.canonicalize() else {
+        return Ok(()); // Does not exist yet: nothing to overwrite.
+    };
+    let clash = inputs
+        .into_iter()
+        .flatten()
+        .find(|i| i.canonicalize().is_ok_and(|i| i == out));
+    match clash {
+        None => Ok(()),
+        Some(input) => Err(Error::single(
+            ErrorKind::Usage,
+            "",
+            beatwriter::error::Diagnostic::new(
+                "",
+                format!(
+                    "-o {} is also an input ({}); expected a different file for the output",
+                    output.display(),
+                    input.display()
+                ),
+            ),
+        )),
+    }
+}
+
+/// Writes to stdout. A closed pipe (`| head`) ends quietly; any other
+/// write error (a full disk, `> /dev/full`) is reported and exits 3, so a
+/// script never takes a truncated report for a finished one.
 fn print(text: &str) {
     let mut out = std::io::stdout().lock();
-    if out
-        .write_all(text.as_bytes())
-        .and_then(|_| out.flush())
-        .is_err()
-    {
-        std::process::exit(0);
+    if let Err(e) = out.write_all(text.as_bytes()).and_then(|_| out.flush()) {
+        if e.kind() == std::io::ErrorKind::BrokenPipe {
+            std::process::exit(0);
+        }
+        eprintln!("beatwriter: error: cannot write the output: {e}");
+        std::process::exit(3);
     }
 }
 

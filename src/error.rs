@@ -72,24 +72,28 @@ impl Error {
 }
 
 impl fmt::Display for Error {
-    /// One line per problem: `file:line:col: at path: message`.
+    /// One line per problem: `file:line:col: at path: message`. Control,
+    /// bidirectional and private-use characters (which a message may quote
+    /// from a hostile file) are written as `\u{XXXX}`, never sent raw to
+    /// the terminal.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let clean = crate::input::text::escape;
         for (i, d) in self.diagnostics.iter().enumerate() {
             if i > 0 {
                 writeln!(f)?;
             }
             // A usage error concerns no file: it is just the message.
             if !self.file.is_empty() {
-                write!(f, "{}", self.file)?;
+                write!(f, "{}", clean(&self.file))?;
                 if let Some((line, col)) = d.position {
                     write!(f, ":{line}:{col}")?;
                 }
                 write!(f, ": ")?;
             }
             if d.path.is_empty() {
-                write!(f, "{}", d.message)?;
+                write!(f, "{}", clean(&d.message))?;
             } else {
-                write!(f, "at {}: {}", d.path, d.message)?;
+                write!(f, "at {}: {}", clean(&d.path), clean(&d.message))?;
             }
         }
         Ok(())

@@ -347,6 +347,9 @@ pub struct MatchResult {
     pub decided_by: Option<Decider>,
 }
 
+/// The most goals one side may score (or be given) in a match file.
+pub const MAX_GOALS: u8 = 99;
+
 /// Goals for each side.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -366,12 +369,15 @@ impl Score {
         }
     }
 
-    /// Adds a goal for one side.
+    /// Adds a goal for one side. Saturates rather than wraps: a count past
+    /// 255 stays wrong in the direction validation catches (it rejects any
+    /// side above [`MAX_GOALS`]), never back to a plausible 0.
     pub fn add(&mut self, side: Side) {
-        match side {
-            Side::Home => self.home += 1,
-            Side::Away => self.away += 1,
-        }
+        let goals = match side {
+            Side::Home => &mut self.home,
+            Side::Away => &mut self.away,
+        };
+        *goals = goals.saturating_add(1);
     }
 
     /// Which side leads, if either.

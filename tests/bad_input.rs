@@ -115,7 +115,13 @@ fn missing_required_field() {
 #[test]
 fn wrong_type() {
     let text = edit("\"minute\": 54,", "\"minute\": \"54\",");
-    let stderr = rejects("wrong_type.json", &text, "events[4].minute", "expected u16");
+    let stderr = rejects(
+        "wrong_type.json",
+        &text,
+        "events[4].minute",
+        "expected a whole minute (1 to 120)",
+    );
+    assert!(!stderr.contains("u16"), "no Rust type names:\n{stderr}");
     let (line, _) = position_of(&text, "\"minute\": \"54\"");
     assert!(stderr.contains(&format!(":{line}:")), "{stderr}");
 }
@@ -288,4 +294,30 @@ fn record_tally_above_the_record_is_rejected() {
     );
     let (line, col) = position_of(&text, "54,\n        \"record\": 53");
     assert_position(&stderr, line, col);
+}
+
+#[test]
+fn a_quarter_final_level_after_ninety_minutes_is_bad_input_not_a_report_failure() {
+    // Giroud's winner removed and the score made 1-1: no extra time, no
+    // shoot-out, no winner. This used to validate, then fail in a template.
+    let text = edit(
+        "\"full_time\": {\n      \"home\": 1,\n      \"away\": 2\n    },",
+        "\"full_time\": {\n      \"home\": 1,\n      \"away\": 1\n    },",
+    )
+    .replacen(
+        "},\n    \"winner\": \"away\",\n    \"decided_by\": \"normal_time\"",
+        "}",
+        1,
+    )
+    .replacen(
+        "\"type\": \"goal\",\n      \"player\": \"fra-giroud\"",
+        "\"type\": \"chance\",\n      \"player\": \"fra-giroud\"",
+        1,
+    );
+    rejects(
+        "level-qf.json",
+        &text,
+        "result",
+        "a quarter final match that ends level (1-1) with no winner",
+    );
 }

@@ -301,18 +301,38 @@ fn penalties_scored_saved_and_missed_with_their_cause() {
     }
 }
 
-#[test]
-fn shootout_kicks_stay_out_of_the_score() {
+/// The real feed with a shoot-out appended: Barcelona miss three, Girona
+/// score three, so it is over after six kicks.
+fn with_shootout() -> Vec<serde_json::Value> {
     let mut ev = raw_events();
     let last = ev.len() - 1;
-    let mut kick = like(&ev, last, "so-1", "Shot", GIRONA, STUANI);
-    kick["period"] = serde_json::json!(5);
-    kick["minute"] = serde_json::json!(125);
-    kick["shot"] = serde_json::json!({"statsbomb_xg": 0.76, "outcome": {"id": 97, "name": "Goal"}, "type": {"id": 88, "name": "Penalty"}});
-    ev.push(kick);
-    let m = import_edited("so.json", ev, false).unwrap().m;
+    for n in 0..6 {
+        let (team, player, outcome) = if n % 2 == 0 {
+            (BARCA, PIQUE, "Off T")
+        } else {
+            (GIRONA, STUANI, "Goal")
+        };
+        let mut kick = like(&ev, last, &format!("so-{n}"), "Shot", team, player);
+        kick["period"] = serde_json::json!(5);
+        kick["minute"] = serde_json::json!(125);
+        kick["shot"] = serde_json::json!({"statsbomb_xg": 0.76, "outcome": {"id": 97, "name": outcome}, "type": {"id": 88, "name": "Penalty"}});
+        ev.push(kick);
+    }
+    ev
+}
+
+#[test]
+fn shootout_kicks_stay_out_of_the_score() {
+    // A shoot-out needs a knockout match: the match file says this one was.
+    let mut info: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(data("15986_match.json")).unwrap()).unwrap();
+    info[0]["competition_stage"] = serde_json::json!({"id": 1, "name": "Quarter-finals"});
+    let mut o = opts(true);
+    o.match_file = Some(temp("so-match.json", &info));
+    o.events = temp("so.json", &serde_json::Value::Array(with_shootout()));
+    let m = statsbomb::import(&o).unwrap_or_else(|e| panic!("{e}")).m;
     let kicks = of_kind(&m, EventType::ShootoutKick);
-    assert_eq!(kicks.len(), 1);
+    assert_eq!(kicks.len(), 6);
     assert_eq!(kicks[0].minute, None);
     assert_eq!(
         m.result.full_time,
@@ -320,8 +340,27 @@ fn shootout_kicks_stay_out_of_the_score() {
     );
     assert_eq!(
         m.result.shootout,
-        Some(beatwriter::model::Score { home: 0, away: 1 })
+        Some(beatwriter::model::Score { home: 0, away: 3 })
     );
+}
+
+#[test]
+fn a_shootout_in_a_league_match_is_an_error_in_the_feed() {
+    // Without a match file the stage is a league's: no shoot-outs. The
+    // error points at the feed's first kick, not the converted match.
+    let ev = with_shootout();
+    let first = ev.iter().position(|e| e["id"] == "so-0").unwrap();
+    let err = import_edited("so-league.json", ev, false).unwrap_err();
+    let text = err.to_string();
+    assert!(err.file.ends_with("so-league.json"), "{text}");
+    let d = err
+        .diagnostics
+        .iter()
+        .find(|d| d.message.contains("a penalty shoot-out in a league match"))
+        .unwrap_or_else(|| panic!("{text}"));
+    assert_eq!(d.path, format!("[{first}]"));
+    assert!(d.message.contains("(id so-0)"), "{}", d.message);
+    assert!(d.position.is_some());
 }
 
 #[test]

@@ -178,19 +178,84 @@ impl Thresholds {
         .expect("the shipped thresholds parse")
     }
 
-    /// Parses a desk's thresholds file.
+    /// Parses a desk's thresholds file and checks every value is in its
+    /// range: an error names the JSON path and line once, and what was
+    /// expected.
     pub fn parse(file: &str, text: &str) -> Result<Self> {
-        serde_json::from_str(text).map_err(|e| {
+        let mut de = serde_json::Deserializer::from_str(text);
+        let parsed: std::result::Result<Self, _> = serde_path_to_error::deserialize(&mut de);
+        let t = parsed.map_err(|e| {
+            let f = crate::input::parse_failure(text, &e);
+            let message = match f.kind {
+                ErrorKind::Syntax => format!("invalid JSON: {}", f.message),
+                _ => f.message,
+            };
             Error::single(
-                ErrorKind::Shape,
+                f.kind,
                 file,
                 Diagnostic {
-                    path: String::new(),
-                    position: Some((e.line(), e.column())),
-                    message: e.to_string(),
+                    path: f.path.to_string(),
+                    position: f.position,
+                    message,
                 },
             )
+        })?;
+        let mut problems = crate::input::duplicate_keys(text);
+        let mut found = t.out_of_range();
+        crate::input::locate_diagnostics(text, &mut found);
+        problems.append(&mut found);
+        if problems.is_empty() {
+            return Ok(t);
+        }
+        Err(Error {
+            kind: ErrorKind::Invalid,
+            file: file.to_string(),
+            diagnostics: problems,
         })
+    }
+
+    /// Values outside the range a rule can use: minimums of zero (a
+    /// grievance of no rejected claims), infinite or negative weights and
+    /// saliences, an xG that is not a probability.
+    fn out_of_range(&self) -> Vec<Diagnostic> {
+        let mut out = Vec::new();
+        let mut whole = |path: &str, value: u64, low: u64, high: u64| {
+            if !(low..=high).contains(&value) {
+                out.push(Diagnostic::new(
+                    path,
+                    format!(
+                        "{value} is out of range; expected a whole number from {low} to {high}"
+                    ),
+                ));
+            }
+        };
+        whole("late_minute", self.late_minute.into(), 1, 120);
+        whole("long_range_yards", self.long_range_yards.into(), 1, 120);
+        whole("big_chance_yards", self.big_chance_yards.into(), 1, 120);
+        whole("shock_ranking_gap", self.shock_ranking_gap.into(), 1, 1000);
+        whole("heroics_min_saves", self.heroics_min_saves as u64, 1, 100);
+        whole(
+            "grievance_min_rejected",
+            self.grievance_min_rejected as u64,
+            1,
+            100,
+        );
+        let mut real = |path: String, value: f32, low: f32, high: f32| {
+            if !(value.is_finite() && (low..=high).contains(&value)) {
+                out.push(Diagnostic::new(
+                    path,
+                    format!("{value} is out of range; expected a number from {low} to {high}"),
+                ));
+            }
+        };
+        real("big_chance_xg".into(), self.big_chance_xg, 0.01, 1.0);
+        for (k, &v) in &self.record_weight {
+            real(format!("record_weight.{k}"), v, 0.0, 10.0);
+        }
+        for (k, &v) in &self.salience {
+            real(format!("salience.{k}"), v, 0.0, 1000.0);
+        }
+        out
     }
 
     /// The salience configured for a rule (0 when absent, so an unlisted
@@ -341,6 +406,11 @@ pub(crate) mod testing {
     pub fn with_events(events: serde_json::Value, result: serde_json::Value) -> Match {
         let mut m: serde_json::Value =
             serde_json::from_str(include_str!("../../fixtures/eng-fra-2022-wc-qf.json")).unwrap();
+        // A quarter-final must have a winner: a result without one is
+        // played as a group match, the stage where a draw can happen.
+        if result.get("winner").is_none() {
+            m["match"]["stage"] = serde_json::json!("group");
+        }
         m["events"] = events;
         m["result"] = result;
         let text = m.to_string();

@@ -84,20 +84,28 @@ mod tests {
     #[test]
     fn a_hand_built_shootout_lists_its_miss() {
         let kick = |id: &str, team: &str, player: &str, keeper: &str, outcome: &str| json!({"id": id, "period": 5, "team": team, "type": "shootout_kick", "player": player, "goalkeeper": keeper, "outcome": outcome});
+        // Decided after three kicks each: England cannot catch 0-3.
         let events = json!([
             kick("k1", "eng", "eng-kane", "fra-lloris", "over"),
             kick("k2", "fra", "fra-giroud", "eng-pickford", "scored"),
+            kick("k3", "eng", "eng-saka", "fra-lloris", "saved"),
+            kick("k4", "fra", "fra-mbappe", "eng-pickford", "scored"),
+            kick("k5", "eng", "eng-rice", "fra-lloris", "wide"),
+            kick("k6", "fra", "fra-griezmann", "eng-pickford", "scored"),
         ]);
         let result = json!({"half_time": {"home": 0, "away": 0}, "full_time": {"home": 0, "away": 0},
-                            "after_extra_time": {"home": 0, "away": 0}, "shootout": {"home": 0, "away": 1},
+                            "after_extra_time": {"home": 0, "away": 0}, "shootout": {"home": 0, "away": 3},
                             "winner": "away", "decided_by": "shootout"});
         let m = with_events(events, result);
         let beats = Shootout.detect(&Analysis::new(&m), &Thresholds::builtin());
         assert_eq!(beats.len(), 1);
         assert_eq!(beats[0].slots["winner"], "fra");
-        assert_eq!(beats[0].slots["kicks"], 2);
-        assert_eq!(beats[0].slots["misses"], json!(["eng-kane"]));
-        assert_eq!(beats[0].evidence, vec!["k1", "k2"]);
+        assert_eq!(beats[0].slots["kicks"], 6);
+        assert_eq!(
+            beats[0].slots["misses"],
+            json!(["eng-kane", "eng-saka", "eng-rice"])
+        );
+        assert_eq!(beats[0].evidence, vec!["k1", "k2", "k3", "k4", "k5", "k6"]);
     }
 
     #[test]

@@ -57,8 +57,8 @@ mod tests {
     #[test]
     fn a_goal_after_coming_on_is_a_substitute_scorer() {
         let events = json!([
-            {"id": "s1", "period": 2, "minute": 60, "team": "eng", "type": "substitution", "player": "eng-saka", "replaced": "eng-kane"},
-            goal("g1", 70, "eng", "eng-saka"),
+            {"id": "s1", "period": 2, "minute": 60, "team": "eng", "type": "substitution", "player": "eng-rashford", "replaced": "eng-saka"},
+            goal("g1", 70, "eng", "eng-rashford"),
         ]);
         let beats = detect(&SubstituteScorer, events, result(1, 0));
         assert_eq!(beats.len(), 1);

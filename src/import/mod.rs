@@ -51,22 +51,26 @@ pub(crate) fn display(path: &Path) -> String {
 /// Reads a file as UTF-8 text, with an I/O error naming it. A file whose
 /// name ends in `.gz` is decompressed first: providers and open-data
 /// mirrors ship feeds gzipped, and a desk should not have to unpack them.
+///
+/// The text is capped at [`crate::input::MAX_INPUT_BYTES`] after
+/// decompression, so neither `/dev/zero` nor a small gzip bomb can exhaust
+/// memory.
 pub(crate) fn read(path: &Path) -> Result<String> {
     let gzipped = path.extension().is_some_and(|e| e == "gz");
-    let text = if gzipped {
-        std::fs::File::open(path).and_then(|f| {
-            let mut text = String::new();
-            std::io::Read::read_to_string(&mut flate2::read::GzDecoder::new(f), &mut text)?;
-            Ok(text)
-        })
-    } else {
-        std::fs::read_to_string(path)
-    };
+    let text = std::fs::File::open(path)
+        .map_err(|e| std::io::Error::new(e.kind(), format!("cannot read the file: {e}")))
+        .and_then(|f| {
+            if gzipped {
+                crate::input::read_limited(flate2::read::GzDecoder::new(f))
+            } else {
+                crate::input::read_limited(f)
+            }
+        });
     text.map_err(|e| {
         Error::single(
             ErrorKind::Io,
             display(path),
-            Diagnostic::new("", format!("cannot read the file: {e}")),
+            Diagnostic::new("", e.to_string()),
         )
     })
 }
@@ -92,7 +96,7 @@ pub(crate) fn parse<T: DeserializeOwned>(file: &str, text: &str, what: &str) -> 
                     file,
                     Diagnostic {
                         path: String::new(),
-                        position: Some((e.line(), e.column())),
+                        position: Some((e.line(), e.column().max(1))),
                         message: "unexpected text after the end of the JSON value".to_string(),
                     },
                 )),

@@ -6,6 +6,8 @@
 //! ids resolve, minutes fit their period, scores agree with the goals.
 
 pub mod locate;
+pub mod logic;
+pub mod text;
 pub mod validate;
 
 use crate::error::{Diagnostic, Error, ErrorKind, Result};
@@ -13,39 +15,76 @@ use crate::model::Match;
 use locate::{JsonPath, Seg, locate};
 use std::io::Read;
 
+/// The largest input beatwriter reads: 128 MiB. The biggest real feeds
+/// are tens of megabytes; past this a file is a mistake (or `/dev/zero`),
+/// and reading on would only exhaust memory.
+pub const MAX_INPUT_BYTES: u64 = 128 * 1024 * 1024;
+
 /// Reads and validates a match file; `-` reads standard input.
 pub fn load_path(path: &str) -> Result<Match> {
     let text = read_source(path)?;
     load_str(path, &text)
 }
 
-/// Reads a file, or standard input for `-`, as UTF-8 text.
+/// Reads a file, or standard input for `-`, as UTF-8 text, refusing
+/// anything larger than [`MAX_INPUT_BYTES`].
 pub fn read_source(path: &str) -> Result<String> {
-    let mut text = String::new();
-    let outcome = if path == "-" {
-        std::io::stdin().read_to_string(&mut text).map(|_| ())
+    let io_error =
+        |message: String| Error::single(ErrorKind::Io, path, Diagnostic::new("", message));
+    let reader: Box<dyn Read> = if path == "-" {
+        Box::new(std::io::stdin())
     } else {
-        std::fs::read_to_string(path).map(|t| text = t)
-    };
-    outcome.map_err(|e| {
-        Error::single(
-            ErrorKind::Io,
-            path,
-            Diagnostic::new("", format!("cannot read the file: {e}")),
+        Box::new(
+            std::fs::File::open(path)
+                .map_err(|e| io_error(format!("cannot read the file: {e}")))?,
         )
-    })?;
-    Ok(text)
+    };
+    read_limited(reader).map_err(|e| io_error(e.to_string()))
+}
+
+/// Reads at most [`MAX_INPUT_BYTES`] as UTF-8; one byte more is an error
+/// that says what the limit is.
+pub fn read_limited(reader: impl Read) -> std::io::Result<String> {
+    read_at_most(reader, MAX_INPUT_BYTES)
+}
+
+/// Reads at most `limit` bytes as UTF-8; one byte more is an error.
+pub fn read_at_most(reader: impl Read, limit: u64) -> std::io::Result<String> {
+    let mut bytes = Vec::new();
+    reader
+        .take(limit + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| std::io::Error::new(e.kind(), format!("cannot read the file: {e}")))?;
+    if bytes.len() as u64 > limit {
+        let size = if limit >= 1024 * 1024 {
+            format!("{} MiB", limit / (1024 * 1024))
+        } else {
+            format!("{limit} bytes")
+        };
+        return Err(std::io::Error::other(format!(
+            "the input is larger than {size}, the most beatwriter reads; expected a match file or feed of ordinary size"
+        )));
+    }
+    String::from_utf8(bytes).map_err(|e| {
+        std::io::Error::new(
+            std::io::ErrorKind::InvalidData,
+            format!(
+                "the file is not UTF-8 text (byte {}); expected JSON in UTF-8",
+                e.utf8_error().valid_up_to() + 1
+            ),
+        )
+    })
 }
 
 /// Parses and validates match JSON; `file` names the source in errors.
 pub fn load_str(file: &str, text: &str) -> Result<Match> {
     let m = parse(file, text)?;
-    let mut problems = validate::validate(&m);
+    let mut problems = duplicate_keys(text);
+    let mut found = validate::validate(&m);
+    locate_diagnostics(text, &mut found);
+    problems.append(&mut found);
     if problems.is_empty() {
         return Ok(m);
-    }
-    for d in &mut problems {
-        d.position = locate(text, &JsonPath::parse(&d.path));
     }
     Err(Error {
         kind: ErrorKind::Invalid,
@@ -54,20 +93,124 @@ pub fn load_str(file: &str, text: &str) -> Result<Match> {
     })
 }
 
+/// Repeated keys in any object of `text`, which serde would silently
+/// resolve by keeping the last.
+pub fn duplicate_keys(text: &str) -> Vec<Diagnostic> {
+    locate::duplicate_keys(text)
+        .into_iter()
+        .map(|(path, position)| {
+            let key = match path.0.last() {
+                Some(Seg::Key(k)) => k.clone(),
+                _ => String::new(),
+            };
+            Diagnostic {
+                path: path.to_string(),
+                position: Some(position),
+                message: format!(
+                    "the key \"{}\" appears twice in this object; expected each key once (only one of the two values would be kept)",
+                    text::escape(&key)
+                ),
+            }
+        })
+        .collect()
+}
+
+/// Adds line:column to every diagnostic, in one pass over `text` (one more
+/// per level for paths that are absent from the file, such as a missing
+/// `result.winner`: those point at the nearest enclosing value).
+pub fn locate_diagnostics(text: &str, problems: &mut [Diagnostic]) {
+    let mut paths: Vec<JsonPath> = problems.iter().map(|d| JsonPath::parse(&d.path)).collect();
+    let mut pending: Vec<usize> = (0..problems.len()).collect();
+    while !pending.is_empty() {
+        let wanted: Vec<JsonPath> = pending.iter().map(|&n| paths[n].clone()).collect();
+        let found = locate::locate_all(text, &wanted);
+        let mut still = Vec::new();
+        for (&n, position) in pending.iter().zip(found) {
+            match position {
+                Some(p) => problems[n].position = Some(p),
+                None if paths[n].0.pop().is_some() => still.push(n),
+                None => {}
+            }
+        }
+        pending = still;
+    }
+}
+
 /// Parses without the semantic checks: shape errors only.
 pub fn parse(file: &str, text: &str) -> Result<Match> {
+    // serde would read a struct from an array, element by element, and
+    // complain about the first element's type: say what is wrong instead.
+    if let Some(at) = text.find(|c: char| !c.is_whitespace())
+        && text[at..].starts_with('[')
+    {
+        let diagnostic = Diagnostic {
+            path: String::new(),
+            position: Some(locate::line_col(text, at)),
+            message: "the file holds a JSON array; expected a match object ({ \"schema\": \"beatwriter/1\", ... }) at the top level".to_string(),
+        };
+        return Err(Error::single(ErrorKind::Shape, file, diagnostic));
+    }
     let mut de = serde_json::Deserializer::from_str(text);
     let parsed: Match =
         serde_path_to_error::deserialize(&mut de).map_err(|e| shape_error(file, text, e))?;
     de.end().map_err(|e| {
         let diagnostic = Diagnostic {
             path: String::new(),
-            position: Some((e.line(), e.column())),
+            position: Some((e.line(), e.column().max(1))),
             message: "unexpected text after the end of the match object".to_string(),
         };
         Error::single(ErrorKind::Syntax, file, diagnostic)
     })?;
     Ok(parsed)
+}
+
+/// serde's message worded for someone editing the file by hand: Rust type
+/// names become what the field holds.
+fn humane(path: &JsonPath, message: &str) -> String {
+    let field = match path.0.last() {
+        Some(Seg::Key(k)) => k.as_str(),
+        _ => "",
+    };
+    let wanted = match field {
+        "minute" => "a whole minute (1 to 120)".to_string(),
+        "added" => format!(
+            "a whole number of added minutes (0 to {})",
+            validate::MAX_ADDED
+        ),
+        "period" => "a period: 1 or 2 (halves), 3 or 4 (extra time), 5 (shoot-out)".to_string(),
+        "home" | "away" => format!("a whole number of goals (0 to {})", crate::model::MAX_GOALS),
+        "shirt" => "a shirt number (0 to 255)".to_string(),
+        "before" | "record" | "value" => {
+            format!("a whole number (0 to {})", validate::MAX_RECORD)
+        }
+        "ranking" | "last_retained_year" => "a whole number (0 to 65535)".to_string(),
+        "distance_yards" => "a whole number of yards (0 to 255)".to_string(),
+        "possession" => "a percentage (0 to 100)".to_string(),
+        _ => String::new(),
+    };
+    let rust_types = [
+        "expected u8",
+        "expected u16",
+        "expected u32",
+        "expected f32",
+        "expected a boolean",
+    ];
+    let mut out = message.replace("unknown variant", "unknown value").replace(
+        "data did not match any variant of untagged enum Rating",
+        "expected a rating: a number from 0 to 10, or \"n/a\"",
+    );
+    if !wanted.is_empty() {
+        for t in rust_types {
+            out = out.replace(t, &format!("expected {wanted}"));
+        }
+    }
+    out = out
+        .replace("expected u8", "expected a whole number (0 to 255)")
+        .replace("expected u16", "expected a whole number (0 to 65535)")
+        .replace("expected u32", "expected a whole number")
+        .replace("expected f32", "expected a number")
+        .replace("expected a boolean", "expected true or false");
+    out
 }
 
 /// What a failed parse tells about where and why, in our terms.
@@ -107,8 +250,10 @@ pub fn parse_failure(
         serde_json::error::Category::Data => ErrorKind::Shape,
         _ => ErrorKind::Syntax,
     };
+    // serde_json counts a column of 0 for an error before a line's first
+    // character; editors count from 1.
     let position = (inner.line() > 0)
-        .then(|| (inner.line(), inner.column()))
+        .then(|| (inner.line(), inner.column().max(1)))
         .or_else(|| locate(text, &path));
     let full = inner.to_string();
     let suffix = format!(" at line {} column {}", inner.line(), inner.column());
@@ -126,14 +271,11 @@ fn shape_error(file: &str, text: &str, e: serde_path_to_error::Error<serde_json:
     let f = parse_failure(text, &e);
     let message = match f.kind {
         ErrorKind::Syntax => format!("invalid JSON: {}", f.message),
-        // Worded for someone editing the file by hand.
-        _ => f
-            .message
-            .replace("unknown variant", "unknown value")
-            .replace(
-                "data did not match any variant of untagged enum Rating",
-                "expected a rating: a number from 0 to 10, or \"n/a\"",
-            ),
+        _ if f.path.0.is_empty() && f.message.starts_with("invalid type") => format!(
+            "{}; expected a match object ({{ \"schema\": \"beatwriter/1\", ... }}) at the top level",
+            f.message.split(", expected").next().unwrap_or(&f.message)
+        ),
+        _ => humane(&f.path, &f.message),
     };
     Error::single(
         f.kind,

@@ -6,7 +6,7 @@
 
 use crate::analysis::EventScores;
 use crate::error::Diagnostic;
-use crate::model::{Decider, Event, EventType, Match, Rating, SCHEMA_ID, Score, Side};
+use crate::model::{Decider, Event, EventType, MAX_GOALS, Match, Rating, SCHEMA_ID, Score, Side};
 use std::collections::{HashMap, HashSet};
 
 /// All problems found in a parsed match; empty when it is sound.
@@ -22,8 +22,21 @@ pub fn validate(m: &Match) -> Vec<Diagnostic> {
     v.result();
     v.ratings();
     v.context();
-    v.problems
+    v.numbers();
+    let mut problems = v.problems;
+    if let Ok(value) = serde_json::to_value(m) {
+        problems.extend(super::text::check(&value));
+    }
+    problems.extend(super::logic::check(m));
+    problems
 }
+
+/// The most added minutes an event may show (45+30').
+pub const MAX_ADDED: u8 = 30;
+
+/// The largest figure a record may hold (goals, penalties or assists in a
+/// career are in the hundreds; this bounds arithmetic, not ambition).
+pub const MAX_RECORD: u16 = 9_999;
 
 struct Validator<'a> {
     m: &'a Match,
@@ -49,7 +62,7 @@ impl<'a> Validator<'a> {
             let found = self.m.fixture.date.clone();
             self.problem(
                 "match.date",
-                format!("\"{found}\" is not a date; expected YYYY-MM-DD"),
+                format!("\"{found}\" is not a date; expected a real day written YYYY-MM-DD"),
             );
         }
     }
@@ -62,6 +75,16 @@ impl<'a> Validator<'a> {
                 format!(
                     "both teams have the id \"{}\"; expected two different ids",
                     teams.home.id
+                ),
+            );
+        }
+        let same = |a: &str, b: &str| a.trim().to_lowercase() == b.trim().to_lowercase();
+        if same(&teams.home.name, &teams.away.name) {
+            self.problem(
+                "teams.away.name",
+                format!(
+                    "both teams are called \"{}\"; expected two names a reader can tell apart",
+                    teams.away.name
                 ),
             );
         }
@@ -107,8 +130,7 @@ impl<'a> Validator<'a> {
 
     fn events(&mut self) {
         let mut seen: HashMap<&str, usize> = HashMap::new();
-        let mut yellows: HashSet<&str> = HashSet::new();
-        let mut previous: Option<(u8, u16, u8)> = None;
+        let mut clocks: Vec<(usize, Clock)> = Vec::with_capacity(self.m.events.len());
         for (i, e) in self.m.events.iter().enumerate() {
             let path = format!("events[{i}]");
             if let Some(first) = seen.insert(e.id.as_str(), i) {
@@ -130,19 +152,12 @@ impl<'a> Validator<'a> {
             };
             self.required_fields(&path, e);
             self.event_players(&path, e, side);
-            self.clock(&path, e);
-            let key = (e.period, e.minute.unwrap_or(0), e.added);
-            if let Some(prev) = previous.filter(|&p| key < p) {
-                self.problem(
-                    format!("{path}.minute"),
-                    format!(
-                        "this event ({}) comes before the one listed above it ({}); expected events in match order",
-                        clock_label(key),
-                        clock_label(prev)
-                    ),
-                );
+            // A minute that does not fit its period is reported once, by
+            // `clock`; it takes no part in the order check, so one typo
+            // does not make every later event look out of order.
+            if self.clock(&path, e) {
+                clocks.push((i, (e.period, e.minute.unwrap_or(0), e.added)));
             }
-            previous = Some(previous.map_or(key, |p| p.max(key)));
             if let Some(about) = &e.about
                 && (!seen.contains_key(about.as_str()) || about == &e.id)
             {
@@ -151,18 +166,40 @@ impl<'a> Validator<'a> {
                     format!("\"{about}\" is not the id of an earlier event; expected the id of the event this one refers to"),
                 );
             }
-            if let Some(player) = e.player.as_deref() {
-                match e.kind {
-                    EventType::Yellow => {
-                        yellows.insert(player);
-                    }
-                    EventType::SecondYellow if !yellows.contains(player) => self.problem(
-                        format!("{path}.type"),
-                        format!("a second yellow card for \"{player}\" with no earlier yellow card; expected a \"yellow\" event for the same player before it"),
-                    ),
-                    _ => {}
-                }
+        }
+        self.order(&clocks);
+    }
+
+    /// Events are listed in match order. The events that break it are
+    /// the fewest whose removal leaves the rest in order (the complement
+    /// of a longest non-decreasing run), so one mistyped minute is one
+    /// error, whether it is too early or too late.
+    fn order(&mut self, clocks: &[(usize, Clock)]) {
+        let kept = longest_in_order(clocks);
+        let mut k = 0;
+        for (n, &(i, key)) in clocks.iter().enumerate() {
+            while k < kept.len() && kept[k] < n {
+                k += 1;
             }
+            if kept.get(k) == Some(&n) {
+                continue;
+            }
+            let before = k.checked_sub(1).map(|k| clocks[kept[k]].1);
+            let after = kept.get(k).map(|&j| clocks[j].1);
+            let message = match (before, after) {
+                (Some(b), _) if key < b => format!(
+                    "this event ({}) comes before the one listed above it ({}); expected events in match order",
+                    clock_label(key),
+                    clock_label(b)
+                ),
+                (_, Some(a)) => format!(
+                    "this event ({}) comes after the one listed below it ({}); expected events in match order",
+                    clock_label(key),
+                    clock_label(a)
+                ),
+                _ => continue,
+            };
+            self.problem(format!("events[{i}].minute"), message);
         }
     }
 
@@ -236,7 +273,20 @@ impl<'a> Validator<'a> {
 
     /// The minute fits the period: 1-45 (+added at 45), 46-90 (+added at
     /// 90), 91-105, 106-120; the shoot-out has no minute.
-    fn clock(&mut self, path: &str, e: &Event) {
+    /// Returns whether the clock is sound.
+    fn clock(&mut self, path: &str, e: &Event) -> bool {
+        let before = self.problems.len();
+        self.clock_fits(path, e);
+        if e.added > MAX_ADDED {
+            self.problem(
+                format!("{path}.added"),
+                format!("{} added minutes; expected at most {MAX_ADDED}", e.added),
+            );
+        }
+        self.problems.len() == before
+    }
+
+    fn clock_fits(&mut self, path: &str, e: &Event) {
         let range = match e.period {
             1 => (1, 45),
             2 => (46, 90),
@@ -340,7 +390,46 @@ impl<'a> Validator<'a> {
             (None, true) => self.problem("result", "shoot-out kicks in the events but no \"shootout\" score"),
             (None, false) => {}
         }
+        self.goal_limits(&counted);
         self.winner();
+    }
+
+    /// No side scores more than [`MAX_GOALS`], in the events or the result.
+    fn goal_limits(&mut self, counted: &EventScores) {
+        let r = &self.m.result;
+        let mut scores = vec![
+            ("result.half_time", r.half_time),
+            ("result.full_time", r.full_time),
+        ];
+        scores.extend(r.after_extra_time.map(|s| ("result.after_extra_time", s)));
+        scores.extend(r.shootout.map(|s| ("result.shootout", s)));
+        for (path, score) in scores {
+            if score.home.max(score.away) > MAX_GOALS {
+                self.problem(
+                    path,
+                    format!(
+                        "a score of {}-{}; expected at most {MAX_GOALS} goals a side",
+                        score.home, score.away
+                    ),
+                );
+            }
+        }
+        for side in [Side::Home, Side::Away] {
+            if counted.after_extra_time.of(side) > MAX_GOALS {
+                let team = &self.m.teams.get(side).name;
+                self.problem(
+                    "events",
+                    format!(
+                        "{} goal events for {team}; expected at most {MAX_GOALS} goals a side",
+                        if counted.after_extra_time.of(side) == u8::MAX {
+                            "255 or more".to_string()
+                        } else {
+                            counted.after_extra_time.of(side).to_string()
+                        }
+                    ),
+                );
+            }
+        }
     }
 
     fn score_matches(&mut self, path: &str, given: Option<Score>, counted: Score, what: &str) {
@@ -401,12 +490,14 @@ impl<'a> Validator<'a> {
                     format!("rating for \"{id}\", who is not in either squad; expected player ids from the squads"),
                 );
             }
-            if let Rating::Mark(mark) = rating
-                && !(0.0..=10.0).contains(mark)
+            if let Rating::Mark(mark) = *rating
+                && !is_mark(mark)
             {
                 self.problem(
                     path,
-                    format!("rating {mark} is out of range; expected 0 to 10 or \"n/a\""),
+                    format!(
+                        "rating {mark} is not a mark; expected 0 to 10 with at most one decimal (6, 6.5, 7.2) or \"n/a\""
+                    ),
                 );
             }
         }
@@ -427,6 +518,17 @@ impl<'a> Validator<'a> {
                     ),
                 );
             }
+            for (field, value) in [("before", r.before), ("record", r.record)]
+                .into_iter()
+                .chain(r.holders.iter().map(|h| ("holders", h.value)))
+            {
+                if value > MAX_RECORD {
+                    self.problem(
+                        format!("{path}.{field}"),
+                        format!("a figure of {value}; expected at most {MAX_RECORD}"),
+                    );
+                }
+            }
             if r.before > r.record {
                 self.problem(
                     format!("{path}.before"),
@@ -445,6 +547,41 @@ impl<'a> Validator<'a> {
         }
         if let Some(n) = &c.next_fixture {
             self.known_team("context.next_fixture.team", &n.team);
+            if let Some(date) = n.date.as_deref().filter(|d| !is_date(d)) {
+                self.problem(
+                    "context.next_fixture.date",
+                    format!("\"{date}\" is not a date; expected a real day written YYYY-MM-DD"),
+                );
+            }
+        }
+    }
+
+    /// Measured values in their ranges: an event's xG is a probability
+    /// (0 to 1), a team's xG a finite sum of them, possession a percentage.
+    fn numbers(&mut self) {
+        for (i, e) in self.m.events.iter().enumerate() {
+            if let Some(xg) = e.xg.filter(|x| !(0.0..=1.0).contains(x)) {
+                self.problem(
+                    format!("events[{i}].xg"),
+                    format!("xG {xg} is not a probability; expected 0 to 1"),
+                );
+            }
+        }
+        let Some(stats) = &self.m.stats else { return };
+        for side in [Side::Home, Side::Away] {
+            let (st, label) = (stats.get(side), side_label(side));
+            if let Some(xg) = st.xg.filter(|x| !(0.0..=f32::from(MAX_GOALS)).contains(x)) {
+                self.problem(
+                    format!("stats.{label}.xg"),
+                    format!("xG {xg} is out of range; expected 0 to {MAX_GOALS}"),
+                );
+            }
+            if let Some(p) = st.possession.filter(|&p| p > 100) {
+                self.problem(
+                    format!("stats.{label}.possession"),
+                    format!("possession of {p}%; expected 0 to 100"),
+                );
+            }
         }
     }
 
@@ -467,6 +604,15 @@ impl<'a> Validator<'a> {
     }
 }
 
+/// A mark out of ten with at most one decimal; not negative (not even
+/// -0, which prints as "-0").
+fn is_mark(mark: f32) -> bool {
+    let tenths = f64::from(mark) * 10.0;
+    (0.0..=10.0).contains(&mark)
+        && !mark.is_sign_negative()
+        && (tenths - tenths.round()).abs() < 1e-3
+}
+
 fn side_label(side: Side) -> &'static str {
     match side {
         Side::Home => "home",
@@ -482,7 +628,38 @@ fn type_name(kind: EventType) -> String {
         .unwrap_or_default()
 }
 
-fn clock_label((period, minute, added): (u8, u16, u8)) -> String {
+/// An event's place in time: period, minute, added minutes.
+type Clock = (u8, u16, u8);
+
+/// Positions (into `clocks`) of a longest non-decreasing subsequence, in
+/// O(n log n) (patience sorting with back links). It is built from the end
+/// so that, between runs of equal length, the one keeping earlier events
+/// wins: the event flagged is the one that moved, not its neighbour.
+fn longest_in_order(clocks: &[(usize, Clock)]) -> Vec<usize> {
+    // Read backwards, the run is non-increasing; tails[k] is the position
+    // of the largest last element of such a run of length k+1.
+    let mut tails: Vec<usize> = Vec::new();
+    let mut back: Vec<Option<usize>> = vec![None; clocks.len()];
+    for n in (0..clocks.len()).rev() {
+        let key = clocks[n].1;
+        let k = tails.partition_point(|&t| clocks[t].1 >= key);
+        back[n] = k.checked_sub(1).map(|k| tails[k]);
+        if k == tails.len() {
+            tails.push(n);
+        } else {
+            tails[k] = n;
+        }
+    }
+    let mut run = Vec::with_capacity(tails.len());
+    let mut at = tails.last().copied();
+    while let Some(n) = at {
+        run.push(n);
+        at = back[n];
+    }
+    run
+}
+
+fn clock_label((period, minute, added): Clock) -> String {
     match (period, added) {
         (5, _) => "shoot-out".to_string(),
         (_, 0) => format!("period {period}, {minute}'"),
@@ -490,10 +667,28 @@ fn clock_label((period, minute, added): (u8, u16, u8)) -> String {
     }
 }
 
-fn is_date(text: &str) -> bool {
+/// `YYYY-MM-DD` naming a day that exists (2022-02-31 does not; 2024-02-29
+/// does).
+pub fn is_date(text: &str) -> bool {
     let parts: Vec<&str> = text.split('-').collect();
     let digits = |s: &str, n: usize| s.len() == n && s.bytes().all(|b| b.is_ascii_digit());
-    matches!(parts.as_slice(), [y, m, d] if digits(y, 4) && digits(m, 2) && digits(d, 2))
-        && matches!(parts[1].parse::<u8>(), Ok(1..=12))
-        && matches!(parts[2].parse::<u8>(), Ok(1..=31))
+    let [y, m, d] = parts.as_slice() else {
+        return false;
+    };
+    if !(digits(y, 4) && digits(m, 2) && digits(d, 2)) {
+        return false;
+    }
+    let (Ok(year), Ok(month), Ok(day)) = (y.parse::<u32>(), m.parse::<u32>(), d.parse::<u32>())
+    else {
+        return false;
+    };
+    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+    let days = match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return false,
+    };
+    (1..=days).contains(&day)
 }

@@ -22,6 +22,41 @@ pub fn metadata(report: &Report) -> String {
     format!("beatwriter {} {options}", env!("CARGO_PKG_VERSION"))
 }
 
+/// Backslash-escapes the characters Markdown reads as markup (CommonMark's
+/// ASCII punctuation that can open emphasis, code, links, HTML, tables or
+/// headings), and a line-leading `+`, `-`, `=` or `1.` that would start a
+/// list or underline a heading.
+pub fn markdown_escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut line_start = true;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        let special = matches!(
+            c,
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' | '~' | '&'
+        );
+        let leading = line_start && matches!(c, '+' | '-' | '=');
+        if special || leading {
+            out.push('\\');
+        }
+        out.push(c);
+        if line_start && c.is_ascii_digit() {
+            // "1. " at the start of a line would be a list item.
+            while let Some(&d) = chars.peek().filter(|d| d.is_ascii_digit()) {
+                out.push(d);
+                chars.next();
+            }
+            if let Some(&p) = chars.peek().filter(|&&p| p == '.' || p == ')') {
+                out.push('\\');
+                out.push(p);
+                chars.next();
+            }
+        }
+        line_start = c == '\n';
+    }
+    out
+}
+
 /// Plain text: title, then each heading followed by its paragraphs,
 /// separated by blank lines.
 pub fn text(report: &Report) -> String {
@@ -42,17 +77,19 @@ pub fn text(report: &Report) -> String {
     out
 }
 
-/// Markdown: the title as `#`, headings as `##`.
+/// Markdown: the title as `#`, headings as `##`. Text is escaped, so a
+/// name such as `*Kane*` or `[x](y)` prints as written instead of turning
+/// into emphasis or a link.
 pub fn markdown(report: &Report) -> String {
-    let mut out = format!("# {}\n", report.title);
+    let mut out = format!("# {}\n", markdown_escape(&report.title));
     for section in &report.sections {
         if section.heading.is_empty() {
             out.push('\n');
         } else {
-            out.push_str(&format!("\n## {}\n\n", section.heading));
+            out.push_str(&format!("\n## {}\n\n", markdown_escape(&section.heading)));
         }
         for p in &section.paragraphs {
-            out.push_str(&p.text());
+            out.push_str(&markdown_escape(&p.text()));
             out.push_str("\n\n");
         }
         out.pop();

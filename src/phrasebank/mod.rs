@@ -142,7 +142,7 @@ impl Phrasebank {
             Some((_, text)) => serde_json::from_str(text).unwrap_or_else(|e: serde_json::Error| {
                 problems.push(Diagnostic {
                     path: lexicon_path.clone(),
-                    position: Some((e.line(), e.column())),
+                    position: Some((e.line(), e.column().max(1))),
                     message: format!("lexicon is not valid JSON: {e}"),
                 });
                 serde_json::Value::Null
@@ -207,6 +207,34 @@ impl Phrasebank {
                     position: Some((start_line + line - 1, col)),
                     message: format!("template does not compile: {}", e.reason()),
                 });
+                continue;
+            }
+            if let Some((i, c)) = body.char_indices().find(|&(_, c)| {
+                !matches!(c, '\n' | '\r' | '\t') && crate::input::text::is_unsafe(c)
+            }) {
+                let at = crate::input::locate::line_col(body, i);
+                problems.push(Diagnostic::new(
+                    path.to_string(),
+                    format!(
+                        "line {}: the character U+{:04X}; expected printable text (control, bidirectional and private-use characters would reach readers' screens or forge beatwriter's name marks)",
+                        start_line + at.0 - 1,
+                        u32::from(c)
+                    ),
+                ));
+                continue;
+            }
+            if self
+                .registry
+                .get_template(&variant.id())
+                .is_some_and(uses_partials)
+            {
+                let at = partial_at(body);
+                problems.push(Diagnostic {
+                    path: path.to_string(),
+                    position: Some((start_line + at.0 - 1, at.1)),
+                    message: "a partial ({{> name}}, {{#> name}} or {{#*inline}}); expected plain text, slots and helpers only: a partial can include itself, or itself twice at every level, and never end".to_string(),
+                });
+                self.registry.unregister_template(&variant.id());
                 continue;
             }
             self.sources.insert(variant.id(), body.to_string());
@@ -283,23 +311,101 @@ impl Phrasebank {
         tones
     }
 
-    /// Renders one variant with its slots.
+    /// Renders one variant with its slots. The text is capped at
+    /// [`MAX_RENDERED_BYTES`]: rendering stops there with an error, so no
+    /// template (say, one looping over a long list) can fill memory.
     pub fn render(&self, variant: &Variant, slots: &serde_json::Value) -> Result<String> {
-        self.registry.render(&variant.id(), slots).map_err(|e| {
-            let position = e
-                .line_no
-                .map(|l| (variant.line + l - 1, e.column_no.unwrap_or(1)));
-            Error::single(
+        let mut out = Capped(Vec::new());
+        let rendered = self
+            .registry
+            .render_to_write(&variant.id(), slots, &mut out);
+        if out.0.len() > MAX_RENDERED_BYTES {
+            return Err(Error::single(
                 ErrorKind::Render,
                 &variant.file,
-                Diagnostic {
-                    path: variant.id(),
-                    position,
-                    message: format!("template failed to render: {}", e.reason()),
-                },
-            )
-        })
+                Diagnostic::new(
+                    variant.id(),
+                    format!(
+                        "the variant's text runs past {MAX_RENDERED_BYTES} bytes; expected a sentence or a paragraph"
+                    ),
+                ),
+            ));
+        }
+        rendered
+            .map(|()| String::from_utf8_lossy(&out.0).into_owned())
+            .map_err(|e| {
+                let position = e
+                    .line_no
+                    .map(|l| (variant.line + l - 1, e.column_no.unwrap_or(1)));
+                Error::single(
+                    ErrorKind::Render,
+                    &variant.file,
+                    Diagnostic {
+                        path: variant.id(),
+                        position,
+                        message: format!("template failed to render: {}", e.reason()),
+                    },
+                )
+            })
     }
+}
+
+/// The most text one variant may render to: far above any paragraph.
+pub const MAX_RENDERED_BYTES: usize = 64 * 1024;
+
+/// A buffer that refuses to grow past [`MAX_RENDERED_BYTES`] (keeping one
+/// byte more, so the caller can tell the cap was hit).
+struct Capped(Vec<u8>);
+
+impl std::io::Write for Capped {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        if self.0.len() + buf.len() > MAX_RENDERED_BYTES {
+            self.0.resize(MAX_RENDERED_BYTES + 1, 0);
+            return Err(std::io::Error::other("rendered text too long"));
+        }
+        self.0.extend_from_slice(buf);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+/// Whether a compiled template includes a partial or defines an inline
+/// one, at any depth. Partials are left out of the phrasebank language:
+/// none of the shipped templates needs one, and with them a desk's file
+/// could recurse until the stack overflows, or double at every level
+/// until memory runs out (handlebars bounds neither).
+fn uses_partials(t: &handlebars::Template) -> bool {
+    use handlebars::template::TemplateElement as E;
+    t.elements.iter().any(|e| match e {
+        E::PartialExpression(_) | E::PartialBlock(_) => true,
+        E::DecoratorExpression(_) | E::DecoratorBlock(_) => true,
+        E::HelperBlock(h) => {
+            h.template.as_ref().is_some_and(uses_partials)
+                || h.inverse.as_ref().is_some_and(uses_partials)
+        }
+        _ => false,
+    })
+}
+
+/// Line and column (1-based, within the variant) of the first partial or
+/// decorator tag, or the variant's start when none is found by text.
+fn partial_at(body: &str) -> (usize, usize) {
+    let mut best = None;
+    for (i, _) in body.match_indices("{{") {
+        let rest = body[i + 2..].trim_start_matches(['~', ' ']);
+        if rest.starts_with('>')
+            || rest.starts_with("#>")
+            || rest.starts_with("#*")
+            || rest.starts_with('*')
+        {
+            best = Some(i);
+            break;
+        }
+    }
+    best.map_or((1, 1), |i| crate::input::locate::line_col(body, i))
 }
 
 /// FNV-1a over the language's file paths and texts, in path order.
@@ -370,7 +476,25 @@ fn read_tree(root: &Path, dir: &Path, files: &mut Vec<(String, String)>) -> std:
     entries.sort_by_key(|e| e.path());
     for entry in entries {
         let path = entry.path();
-        if path.is_dir() {
+        // The entry's own type, not its target's: a symbolic link could
+        // reach files outside the folder (or loop), and a FIFO or device
+        // would block or never end.
+        let kind = entry.file_type()?;
+        if kind.is_symlink() || !(kind.is_dir() || kind.is_file()) {
+            let what = if kind.is_symlink() {
+                "a symbolic link"
+            } else {
+                "not a regular file"
+            };
+            return Err(std::io::Error::new(
+                std::io::ErrorKind::InvalidInput,
+                format!(
+                    "{} is {what}; expected only folders and regular files inside the phrasebank",
+                    path.display()
+                ),
+            ));
+        }
+        if kind.is_dir() {
             read_tree(root, &path, files)?;
         } else if path.extension().is_some_and(|e| e == "hbs" || e == "json") {
             let rel = path
@@ -378,7 +502,8 @@ fn read_tree(root: &Path, dir: &Path, files: &mut Vec<(String, String)>) -> std:
                 .unwrap_or(&path)
                 .to_string_lossy()
                 .replace('\\', "/");
-            files.push((rel, std::fs::read_to_string(&path)?));
+            let text = crate::input::read_limited(std::fs::File::open(&path)?)?;
+            files.push((rel, text));
         }
     }
     Ok(())

@@ -170,7 +170,9 @@ pub fn convert(ctx: &Ctx) -> Converted {
         let team = &ctx.team_ids[side];
         let other = &ctx.team_ids[1 - side];
         match name {
-            "Starting XI" => {
+            // A tactical shift re-lists the side's positions: a new
+            // goalkeeper (after a keeper's dismissal, say) shows there.
+            "Starting XI" | "Tactical Shift" => {
                 if let Some(t) = &e.tactics {
                     keeper[side] = t
                         .lineup
@@ -234,6 +236,10 @@ pub fn convert(ctx: &Ctx) -> Converted {
                     Some("Red Card") => EventType::Red,
                     _ => continue,
                 };
+                if kind.is_sending_off() && e.player.as_ref().map(|p| p.id) == keeper[side] {
+                    // A sent-off keeper faces no more shots.
+                    keeper[side] = None;
+                }
                 let mut ev = blank(event_id(e), e, team, kind);
                 ev.player = Some(who.id.clone());
                 if name == "Foul Committed" {
@@ -261,7 +267,11 @@ pub fn convert(ctx: &Ctx) -> Converted {
                 let Some(shooter) = player(&e.player) else {
                     continue;
                 };
-                let outcome = shot.outcome.name.as_str();
+                // A shot without an outcome cannot be placed; the feed
+                // audit reports it (see `consistency::dropped`).
+                let Some(outcome) = shot.outcome.as_ref().map(|o| o.name.as_str()) else {
+                    continue;
+                };
                 let gk = goalkeeper(ctx, e)
                     .or(keeper[1 - side])
                     .and_then(|id| ctx.known.get(&id))

@@ -23,8 +23,8 @@ pub mod stats;
 use super::{ImportOptions, Imported, display, parse, read};
 use crate::error::{Diagnostic, Error, ErrorKind, Result};
 use crate::model::{
-    Context, Coverage, Decider, Fixture, Match, MatchGender, MatchResult, RatingsBasis, SCHEMA_ID,
-    Score, Sides, Stage, Venue,
+    Context, Coverage, Decider, Event, Fixture, Match, MatchGender, MatchResult, RatingsBasis,
+    SCHEMA_ID, Score, Sides, Stage, Venue,
 };
 use std::collections::{HashMap, HashSet};
 
@@ -54,6 +54,7 @@ pub fn import(opts: &ImportOptions) -> Result<Imported> {
                 &text,
                 "a StatsBomb match entry (a one-element array)",
             )?;
+            no_duplicate_keys(&file, &text)?;
             if entries.len() != 1 {
                 return Err(Error::single(
                     ErrorKind::Shape,
@@ -189,7 +190,15 @@ fn from_parts(
     warnings.extend(converted.warnings);
     let native = converted.events;
 
-    // The result from the events, checked against the match file.
+    // Nothing that changes the score, a card or the pitch is lost.
+    let mut problems = consistency::dropped(&raw_events, &native, &known, &team_side);
+    if !problems.is_empty() {
+        consistency::locate_all(events_text, &mut problems);
+        settle(opts.lenient, &events_file, problems, &mut warnings)?;
+    }
+
+    // The result from the events, checked against the match file, and
+    // always against the feed's own goal events.
     let counted = crate::analysis::EventScores::count(&native, &home.id);
     let by_phase = [
         counted.half_time,
@@ -200,6 +209,9 @@ fn from_parts(
     let extra_time = native.iter().any(|e| matches!(e.period, 3 | 4))
         || raw_events.iter().any(|e| matches!(e.period, 3 | 4));
     let shootout_played = counted.shootout_played;
+    let feed = consistency::feed_goals(&raw_events, &team_side);
+    let problems = consistency::feed_score(feed, by_phase[2]);
+    settle(opts.lenient, &events_file, problems, &mut warnings)?;
     if let Some((file, text, i)) = &info {
         let mut problems = consistency::score(i, by_phase[2]);
         if !problems.is_empty() {
@@ -214,13 +226,12 @@ fn from_parts(
         Some((_, _, i)) => {
             home.manager = i.home_team.managers.first().map(lineups::manager);
             away.manager = i.away_team.managers.first().map(lineups::manager);
-            if i.home_team.home_team_name != home.name {
-                warnings.push(format!(
-                    "the match file calls the home side \"{}\", the line-ups \"{}\"",
-                    i.home_team.home_team_name, home.name
-                ));
-            }
-            let _ = &i.away_team.away_team_name;
+            swapped(
+                opts.lenient,
+                info.as_ref(),
+                [&home.name, &away.name],
+                &mut warnings,
+            )?;
             let stage_name = i.competition_stage.as_ref().map(|s| s.name.as_str());
             Fixture {
                 competition: i.competition.competition_name.clone(),
@@ -268,7 +279,9 @@ fn from_parts(
         Some(path) => {
             let file = display(path);
             let text = read(path)?;
-            parse::<Context>(&file, &text, "an editorial context object")?
+            let context = parse::<Context>(&file, &text, "an editorial context object")?;
+            no_duplicate_keys(&file, &text)?;
+            context
         }
         None => Context::default(),
     };
@@ -290,10 +303,8 @@ fn from_parts(
     };
     let problems = crate::input::validate::validate(&m);
     if !problems.is_empty() {
-        let mut diagnostics = problems;
-        for d in &mut diagnostics {
-            d.message = format!("in the imported match: {}", d.message);
-        }
+        let mut diagnostics = into_feed(problems, &m.events, &raw_events);
+        consistency::locate_all(events_text, &mut diagnostics);
         return Err(Error {
             kind: ErrorKind::Invalid,
             file: events_file,
@@ -307,6 +318,101 @@ fn from_parts(
     })
 }
 
+/// Validation problems of the converted match, pointed back into the feed:
+/// a problem with `events[k]` becomes one with the feed event `events[k]`
+/// came from (its position in the file, index and id); others keep their
+/// path in the converted match, marked so.
+fn into_feed(problems: Vec<Diagnostic>, native: &[Event], raw: &[raw::Event]) -> Vec<Diagnostic> {
+    let by_index: HashMap<u32, usize> = raw.iter().enumerate().map(|(i, e)| (e.index, i)).collect();
+    let source = |k: usize| -> Option<usize> {
+        let id = native.get(k)?.id.strip_prefix("sb")?;
+        let index = id.split('-').next()?.parse().ok()?;
+        by_index.get(&index).copied()
+    };
+    problems
+        .into_iter()
+        .map(|d| {
+            let native_event = d
+                .path
+                .strip_prefix("events[")
+                .and_then(|rest| rest.split(']').next())
+                .and_then(|k| k.parse::<usize>().ok());
+            match native_event.and_then(|k| source(k).map(|i| (k, i))) {
+                Some((k, i)) => Diagnostic::new(
+                    format!("[{i}]"),
+                    format!(
+                        "{}: {} (as imported, at {})",
+                        consistency::cite(&raw[i]),
+                        d.message,
+                        d.path.replacen(&format!("events[{k}]"), "event", 1)
+                    ),
+                ),
+                None => Diagnostic::new(
+                    "",
+                    format!("in the imported match, at {}: {}", d.path, d.message),
+                ),
+            }
+        })
+        .collect()
+}
+
+/// The match file's team names agree with the line-ups' names for the
+/// ids it gives: ids swapped between home and away (or a team under the
+/// wrong id) would put every goal on the wrong side of the score line.
+fn swapped(
+    lenient: bool,
+    info: Option<&(String, String, raw::MatchInfo)>,
+    names: [&str; 2],
+    warnings: &mut Vec<String>,
+) -> Result<()> {
+    let Some((file, text, i)) = info else {
+        return Ok(());
+    };
+    let mut problems = Vec::new();
+    for (path, given, id, lineup) in [
+        (
+            "[0].home_team",
+            &i.home_team.home_team_name,
+            i.home_team.home_team_id,
+            names[0],
+        ),
+        (
+            "[0].away_team",
+            &i.away_team.away_team_name,
+            i.away_team.away_team_id,
+            names[1],
+        ),
+    ] {
+        if given.trim() != lineup.trim() {
+            problems.push(Diagnostic::new(
+                path,
+                format!(
+                    "the match file names team {id} \"{given}\" but the line-ups call team {id} \"{lineup}\"; expected the same team under the same id (are home and away swapped?)"
+                ),
+            ));
+        }
+    }
+    if problems.is_empty() {
+        return Ok(());
+    }
+    consistency::locate_all(text, &mut problems);
+    settle(lenient, file, problems, warnings)
+}
+
+/// A small file a desk may edit by hand (the match entry, a context file)
+/// has no key twice: the parser would keep the last without a word.
+fn no_duplicate_keys(file: &str, text: &str) -> Result<()> {
+    let diagnostics = crate::input::duplicate_keys(text);
+    if diagnostics.is_empty() {
+        return Ok(());
+    }
+    Err(Error {
+        kind: ErrorKind::Invalid,
+        file: file.to_string(),
+        diagnostics,
+    })
+}
+
 /// Errors by default; warnings (formatted like errors) when lenient.
 fn settle(
     lenient: bool,
@@ -314,6 +420,9 @@ fn settle(
     problems: Vec<Diagnostic>,
     warnings: &mut Vec<String>,
 ) -> Result<()> {
+    if problems.is_empty() {
+        return Ok(());
+    }
     let error = Error {
         kind: ErrorKind::Invalid,
         file: file.to_string(),

@@ -126,8 +126,11 @@ pub struct Shot {
     /// StatsBomb's expected-goals value.
     #[serde(default)]
     pub statsbomb_xg: Option<f32>,
-    /// "Goal", "Saved", "Off T", "Post", "Wayward", "Blocked", ...
-    pub outcome: Named,
+    /// "Goal", "Saved", "Off T", "Post", "Wayward", "Blocked", ... Some
+    /// older feeds leave it out of a shot; the importer reports that shot
+    /// on its own rather than refusing the whole file.
+    #[serde(default)]
+    pub outcome: Option<Named>,
     /// "Open Play", "Penalty", "Free Kick", "Corner", "Kick Off".
     #[serde(rename = "type")]
     pub kind: Named,
@@ -146,6 +149,13 @@ pub struct Shot {
     /// `[x, y, z]` where the ball ended.
     #[serde(default)]
     pub end_location: Option<Vec<f32>>,
+}
+
+impl Shot {
+    /// The outcome's name, or "" when the feed gave none.
+    pub fn outcome_name(&self) -> &str {
+        self.outcome.as_ref().map_or("", |o| o.name.as_str())
+    }
 }
 
 /// Fouls, won fouls and bad behaviour share these fields.

@@ -27,27 +27,27 @@ pub fn team_stats(raw: &[raw::Event], team_side: &HashMap<u64, usize>) -> Sides<
         };
         match e.kind.name.as_str() {
             "Shot" if e.period < 5 => {
-                shots[side] += 1;
+                shots[side] = shots[side].saturating_add(1);
                 if let Some(s) = &e.shot {
-                    if super::events::on_target(&s.outcome.name) {
-                        on_target[side] += 1;
+                    if super::events::on_target(s.outcome_name()) {
+                        on_target[side] = on_target[side].saturating_add(1);
                     }
                     xg[side] += s.statsbomb_xg.unwrap_or(0.0);
                 }
             }
             "Pass" => {
-                passes[side] += 1;
+                passes[side] = passes[side].saturating_add(1);
                 if let Some(p) = &e.pass {
                     if p.kind.as_ref().is_some_and(|k| k.name == "Corner") {
-                        corners[side] += 1;
+                        corners[side] = corners[side].saturating_add(1);
                     }
                     if p.outcome.as_ref().is_some_and(|o| o.name == "Pass Offside") {
-                        offsides[side] += 1;
+                        offsides[side] = offsides[side].saturating_add(1);
                     }
                 }
             }
-            "Foul Committed" => fouls[side] += 1,
-            "Offside" => offsides[side] += 1,
+            "Foul Committed" => fouls[side] = fouls[side].saturating_add(1),
+            "Offside" => offsides[side] = offsides[side].saturating_add(1),
             _ => {}
         }
     }
@@ -111,12 +111,12 @@ pub fn performances(
             }
             "Shot" if e.period < 5 => {
                 let Some(s) = &e.shot else { continue };
-                let goal = s.outcome.name == "Goal";
+                let goal = s.outcome_name() == "Goal";
                 tally(&mut |p| {
                     if goal {
-                        p.goals += 1;
-                    } else if super::events::on_target(&s.outcome.name) {
-                        p.shots_on_target += 1;
+                        p.goals = p.goals.saturating_add(1);
+                    } else if super::events::on_target(s.outcome_name()) {
+                        p.shots_on_target = p.shots_on_target.saturating_add(1);
                     }
                 });
                 if let Some(kp) = s.key_pass_id.as_deref().and_then(|id| by_id.get(id))
@@ -124,13 +124,13 @@ pub fn performances(
                 {
                     let entry = perf.entry(k.id.clone()).or_default();
                     if goal && kp.pass.as_ref().is_some_and(|p| p.goal_assist) {
-                        entry.assists += 1;
+                        entry.assists = entry.assists.saturating_add(1);
                     } else {
-                        entry.key_passes += 1;
+                        entry.key_passes = entry.key_passes.saturating_add(1);
                     }
                 }
             }
-            "Own Goal Against" => tally(&mut |p| p.own_goals += 1),
+            "Own Goal Against" => tally(&mut |p| p.own_goals = p.own_goals.saturating_add(1)),
             "Goal Keeper" => {
                 let kind = e
                     .goalkeeper
@@ -138,10 +138,12 @@ pub fn performances(
                     .and_then(|g| g.kind.as_ref())
                     .map(|k| k.name.as_str());
                 if matches!(kind, Some("Shot Saved" | "Penalty Saved" | "Save")) {
-                    tally(&mut |p| p.saves += 1);
+                    tally(&mut |p| p.saves = p.saves.saturating_add(1));
                 }
             }
-            "Interception" | "Clearance" | "Block" => tally(&mut |p| p.defensive_actions += 1),
+            "Interception" | "Clearance" | "Block" => {
+                tally(&mut |p| p.defensive_actions = p.defensive_actions.saturating_add(1))
+            }
             "Duel" => {
                 let d = e.duel.clone().unwrap_or_default();
                 let tackle = d.kind.as_ref().is_some_and(|k| k.name == "Tackle");
@@ -152,10 +154,10 @@ pub fn performances(
                     )
                 });
                 if tackle && won {
-                    tally(&mut |p| p.defensive_actions += 1);
+                    tally(&mut |p| p.defensive_actions = p.defensive_actions.saturating_add(1));
                 }
             }
-            "Error" => tally(&mut |p| p.errors += 1),
+            "Error" => tally(&mut |p| p.errors = p.errors.saturating_add(1)),
             "Foul Committed" | "Bad Behaviour" => {
                 let card = e
                     .foul_committed
@@ -164,9 +166,11 @@ pub fn performances(
                     .and_then(|f| f.card.as_ref())
                     .map(|c| c.name.clone());
                 match card.as_deref() {
-                    Some("Yellow Card") => tally(&mut |p| p.yellow_cards += 1),
+                    Some("Yellow Card") => {
+                        tally(&mut |p| p.yellow_cards = p.yellow_cards.saturating_add(1))
+                    }
                     Some("Second Yellow" | "Red Card") => {
-                        tally(&mut |p| p.red_cards += 1);
+                        tally(&mut |p| p.red_cards = p.red_cards.saturating_add(1));
                         if let Some(id) = pid {
                             off.entry(id).or_insert(t);
                         }
