@@ -4,6 +4,10 @@ use beatwriter::{Error, ErrorKind, Options, input, output, report::DEFAULT_SEED}
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::io::Write;
 
+// `round` and `serve` live in their own files, so their blocks here stay small.
+mod round;
+mod serve;
+
 /// Writes football match reports from event data.
 #[derive(Parser)]
 #[command(name = "beatwriter", version, about, long_about = None)]
@@ -66,6 +70,13 @@ enum Command {
         #[arg(long, value_name = "DIR")]
         phrasebank: Option<std::path::PathBuf>,
     },
+    /// Write many matches in one process: a directory, a glob, a manifest or
+    /// JSON Lines on standard input.
+    #[command(after_help = round::HELP)]
+    Round(round::RoundArgs),
+    /// Serve reports over HTTP, the phrasebank loaded once.
+    #[command(after_help = serve::HELP)]
+    Serve(serve::ServeArgs),
     /// Check a match file and report every problem found.
     #[command(
         after_help = "Examples:\n  beatwriter validate fixtures/eng-fra-2022-wc-qf.json\n  beatwriter validate - < match.json\n\nPrints \"ok\" and exits 0 when the file is sound; otherwise prints each problem as\nFILE:LINE:COLUMN: at JSON.PATH: what is wrong; expected what, and exits 2."
@@ -205,6 +216,8 @@ enum Format {
 pub fn run() -> Result<u8, Error> {
     match Cli::parse().command {
         Command::Report(args) => report(args).map(|()| 0),
+        Command::Round(args) => round::run(args),
+        Command::Serve(args) => serve::run(args),
         Command::Import {
             provider: Provider::Statsbomb(args),
         } => {

@@ -7,11 +7,23 @@
 //! says; [`realise`] turns those messages into prose through the editable
 //! templates of the [`phrasebank`]; [`output`] prints the result.
 //!
+//! Load the [`phrasebank::Phrasebank`] once and write every report with
+//! [`report::write_report_with`]; the phrasebank is `Send + Sync`, so
+//! threads share one. ([`write_report`] loads it afresh on every call:
+//! fine for one report, wasteful for many.) [`round`] writes many matches
+//! on every core; [`serve`] is the HTTP service.
+//!
 //! ```
+//! use beatwriter::{Options, input, output, phrasebank::Phrasebank, report::write_report_with};
+//!
+//! let bank = Phrasebank::builtin("en").unwrap();
 //! let text = std::fs::read_to_string("fixtures/eng-fra-2022-wc-qf.json").unwrap();
-//! let m = beatwriter::input::load_str("eng-fra.json", &text).unwrap();
-//! let report = beatwriter::write_report(&m, &beatwriter::Options::default()).unwrap();
-//! assert!(beatwriter::output::text(&report).contains("GOAL! – England 0-1 France"));
+//! let m = input::load_str("eng-fra.json", &text).unwrap();
+//! for seed in 1..=3 {
+//!     let options = Options { seed, ..Options::default() };
+//!     let report = write_report_with(&m, &options, &bank).unwrap();
+//!     assert!(output::text(&report).contains("GOAL! – England 0-1 France"));
+//! }
 //! ```
 #![deny(missing_docs)]
 
@@ -32,7 +44,9 @@ pub mod plan;
 pub mod ratings;
 pub mod realise;
 pub mod report;
+pub mod round;
 pub mod sections;
+pub mod serve;
 
 pub use error::{Error, ErrorKind, Result};
 pub use report::{Options, Report, write_report};

@@ -9,6 +9,7 @@ use crate::phrasebank::Phrasebank;
 use crate::realise::{Memory, Realiser, refer::rng_for};
 use crate::sections;
 use serde::Serialize;
+use std::collections::HashSet;
 
 /// The seed used when none is given, so default output is stable.
 pub const DEFAULT_SEED: u64 = 2022;
@@ -67,6 +68,21 @@ pub struct Report {
 }
 
 impl Report {
+    /// The template variant of the first sentence of the lead, if any.
+    pub fn opening(&self) -> Option<&str> {
+        self.sections
+            .first()
+            .filter(|s| s.id == "lead")
+            .and_then(Report::opening_variant)
+    }
+
+    fn opening_variant(lead: &Section) -> Option<&str> {
+        lead.paragraphs
+            .first()
+            .and_then(|p| p.sentences.first())
+            .map(|s| s.variant.as_str())
+    }
+
     /// Ids of the beats some sentence expresses.
     pub fn used_beats(&self) -> std::collections::HashSet<&str> {
         self.sections
@@ -127,7 +143,9 @@ impl Paragraph {
     }
 }
 
-/// Writes a report with the built-in phrasebank.
+/// Writes a report with the built-in phrasebank, loaded for this call.
+/// To write many reports, load a [`Phrasebank`] once and use
+/// [`write_report_with`].
 pub fn write_report(m: &Match, options: &Options) -> Result<Report> {
     let bank = Phrasebank::builtin(&options.language)?;
     write_report_with(m, options, &bank)
@@ -140,6 +158,19 @@ pub fn write_report(m: &Match, options: &Options) -> Result<Report> {
 /// rest are exactly as they would be at [`DEFAULT_SEED`]: an editor
 /// re-rolls one paragraph without disturbing the others.
 pub fn write_report_with(m: &Match, options: &Options, bank: &Phrasebank) -> Result<Report> {
+    write_report_avoiding(m, options, bank, &HashSet::new())
+}
+
+/// Writes a report as [`write_report_with`] does, treating the template
+/// variants in `avoid` as already used: no sentence takes one of them
+/// while another variant of its message fits. A round of reports passes
+/// the lead variants earlier reports opened with, so no two open alike.
+pub fn write_report_avoiding(
+    m: &Match,
+    options: &Options,
+    bank: &Phrasebank,
+    avoid: &HashSet<String>,
+) -> Result<Report> {
     check_tone(bank, &options.tone)?;
     let reroll = section_ids(&options.sections)?;
     let analysis = Analysis::new(m);
@@ -176,6 +207,7 @@ pub fn write_report_with(m: &Match, options: &Options, bank: &Phrasebank) -> Res
             .iter()
             .map(|line| crate::realise::opening(line)),
     );
+    memory.used.extend(avoid.iter().cloned());
     for section in sections::ALL {
         let before = memory.clone();
         let (written, after) = writer.section(section, base_seed, memory)?;
@@ -217,6 +249,50 @@ pub fn write_report_with(m: &Match, options: &Options, bank: &Phrasebank) -> Res
         phrasebank_version: bank.version().to_string(),
         beats,
     })
+}
+
+/// The variant the report's first sentence would use, found by writing
+/// only the lead, as [`write_report_avoiding`] with the same arguments
+/// would (re-rolled sections are not supported: `options.sections` must be
+/// empty). None when the lead says nothing.
+pub fn lead_variant(
+    m: &Match,
+    options: &Options,
+    bank: &Phrasebank,
+    avoid: &HashSet<String>,
+) -> Result<Option<String>> {
+    check_tone(bank, &options.tone)?;
+    let analysis = Analysis::new(m);
+    let beats = detect_all(&analysis, &options.thresholds);
+    let perspective = options
+        .perspective
+        .as_deref()
+        .map(|name| find_team(m, name))
+        .transpose()?;
+    let inputs = sections::Inputs {
+        a: &analysis,
+        beats: &beats,
+        perspective,
+    };
+    let writer = Writer {
+        bank,
+        analysis: &analysis,
+        inputs: &inputs,
+        options,
+    };
+    let mut memory = Memory::default();
+    memory.openings.extend(
+        m.context
+            .key_stats
+            .iter()
+            .map(|line| crate::realise::opening(line)),
+    );
+    memory.used.extend(avoid.iter().cloned());
+    let (lead, _) = writer.section(&sections::ALL[0], options.seed, memory)?;
+    Ok(lead
+        .as_ref()
+        .and_then(Report::opening_variant)
+        .map(str::to_string))
 }
 
 /// What every section of one report is written with.

@@ -14,9 +14,10 @@
 pub mod helpers;
 
 use crate::error::{Diagnostic, Error, ErrorKind, Result};
-use handlebars::Handlebars;
+use handlebars::{Context, Handlebars, Output, RenderContext, Renderable, Template};
 use std::collections::BTreeMap;
 use std::path::Path;
+use std::sync::OnceLock;
 
 mod builtin {
     include!(concat!(env!("OUT_DIR"), "/phrasebank_files.rs"));
@@ -80,7 +81,14 @@ pub struct Phrasebank {
     version: String,
     /// Variant id → its template text, for provenance checks.
     sources: std::collections::HashMap<String, String>,
+    /// Holds the helpers; templates are compiled into `templates`.
     registry: Handlebars<'static>,
+    /// Variant id → its compiled template, compiled on first use for the
+    /// built-in phrasebank (a report uses about a hundred of the thousand
+    /// or so variants, and compiling them all was most of a process's
+    /// time), up front for a desk's own, so every fault is reported when
+    /// it is loaded.
+    templates: std::collections::HashMap<String, OnceLock<Template>>,
     lexicon: serde_json::Value,
     /// (tone, message) to its variants.
     variants: BTreeMap<(String, String), Vec<Variant>>,
@@ -103,7 +111,9 @@ impl Phrasebank {
             .iter()
             .map(|(path, text)| (path.to_string(), text.to_string()))
             .collect();
-        Self::from_files("<built-in phrasebank>", language, files)
+        // Its templates are known to compile (lint and the tests compile
+        // every one), so each is compiled when first used.
+        Self::load(BUILTIN_LABEL, language, files, Compile::Lazily)
     }
 
     /// A phrasebank read from a directory laid out like `phrasebank/`.
@@ -123,6 +133,15 @@ impl Phrasebank {
     /// Compiles templates from (relative path, text) pairs; every faulty
     /// template is reported, not just the first.
     pub fn from_files(label: &str, language: &str, files: Vec<(String, String)>) -> Result<Self> {
+        Self::load(label, language, files, Compile::Now)
+    }
+
+    fn load(
+        label: &str,
+        language: &str,
+        files: Vec<(String, String)>,
+        compile: Compile,
+    ) -> Result<Self> {
         let mut registry = Handlebars::new();
         registry.set_strict_mode(true);
         registry.register_escape_fn(handlebars::no_escape);
@@ -131,6 +150,7 @@ impl Phrasebank {
             version: fingerprint(language, &files),
             sources: std::collections::HashMap::new(),
             registry,
+            templates: std::collections::HashMap::new(),
             lexicon: serde_json::Value::Null,
             variants: BTreeMap::new(),
             language: language.to_string(),
@@ -164,7 +184,7 @@ impl Phrasebank {
             else {
                 continue;
             };
-            bank.add_file(&path, tone, message, &text, &mut problems);
+            bank.add_file(&path, tone, message, &text, compile, &mut problems);
         }
         if bank.variants.is_empty() {
             problems.push(Diagnostic::new("", format!("no templates for language \"{language}\"; expected files like {language}/neutral/highlight/goal.hbs")));
@@ -186,6 +206,7 @@ impl Phrasebank {
         tone: &str,
         message: &str,
         text: &str,
+        compile: Compile,
         problems: &mut Vec<Diagnostic>,
     ) {
         for (start_line, body) in split_variants(text) {
@@ -200,14 +221,22 @@ impl Phrasebank {
                 line: start_line,
                 claims: declared_claims(body),
             };
-            if let Err(e) = self.registry.register_template_string(&variant.id(), body) {
-                let (line, col) = e.pos().unwrap_or((1, 1));
-                problems.push(Diagnostic {
-                    path: path.to_string(),
-                    position: Some((start_line + line - 1, col)),
-                    message: format!("template does not compile: {}", e.reason()),
-                });
-                continue;
+            let compiled = OnceLock::new();
+            if compile == Compile::Now {
+                match Template::compile_with_name(body, variant.id()) {
+                    Ok(t) => {
+                        let _ = compiled.set(t);
+                    }
+                    Err(e) => {
+                        let (line, col) = e.pos().unwrap_or((1, 1));
+                        problems.push(Diagnostic {
+                            path: path.to_string(),
+                            position: Some((start_line + line - 1, col)),
+                            message: format!("template does not compile: {}", e.reason()),
+                        });
+                        continue;
+                    }
+                }
             }
             if let Some((i, c)) = body.char_indices().find(|&(_, c)| {
                 !matches!(c, '\n' | '\r' | '\t') && crate::input::text::is_unsafe(c)
@@ -223,20 +252,11 @@ impl Phrasebank {
                 ));
                 continue;
             }
-            if self
-                .registry
-                .get_template(&variant.id())
-                .is_some_and(uses_partials)
-            {
-                let at = partial_at(body);
-                problems.push(Diagnostic {
-                    path: path.to_string(),
-                    position: Some((start_line + at.0 - 1, at.1)),
-                    message: "a partial ({{> name}}, {{#> name}} or {{#*inline}}); expected plain text, slots and helpers only: a partial can include itself, or itself twice at every level, and never end".to_string(),
-                });
-                self.registry.unregister_template(&variant.id());
+            if compiled.get().is_some_and(uses_partials) {
+                problems.push(partial_problem(path, start_line, body));
                 continue;
             }
+            self.templates.insert(variant.id(), compiled);
             self.sources.insert(variant.id(), body.to_string());
             self.variants
                 .entry((tone.to_string(), message.to_string()))
@@ -315,60 +335,119 @@ impl Phrasebank {
     /// [`MAX_RENDERED_BYTES`]: rendering stops there with an error, so no
     /// template (say, one looping over a long list) can fill memory.
     pub fn render(&self, variant: &Variant, slots: &serde_json::Value) -> Result<String> {
-        let mut out = Capped(Vec::new());
-        let rendered = self
-            .registry
-            .render_to_write(&variant.id(), slots, &mut out);
-        if out.0.len() > MAX_RENDERED_BYTES {
-            return Err(Error::single(
+        self.render_in(variant, &Context::from(slots.clone()))
+    }
+
+    /// Renders one variant in a handlebars context made once for all the
+    /// variants of a message, so the slots are not copied per candidate.
+    pub fn render_in(&self, variant: &Variant, context: &Context) -> Result<String> {
+        let id = variant.id();
+        let failed = |line: Option<usize>, column: Option<usize>, message: String| {
+            let position = line.map(|l| (variant.line + l - 1, column.unwrap_or(1)));
+            Error::single(
                 ErrorKind::Render,
                 &variant.file,
-                Diagnostic::new(
-                    variant.id(),
-                    format!(
-                        "the variant's text runs past {MAX_RENDERED_BYTES} bytes; expected a sentence or a paragraph"
-                    ),
-                ),
-            ));
+                Diagnostic {
+                    path: id.clone(),
+                    position,
+                    message,
+                },
+            )
+        };
+        let template = match self.template(&id) {
+            Some(Ok(t)) => t,
+            Some(Err(e)) => {
+                let (line, column) = e.pos().map_or((None, None), |(l, c)| (Some(l), Some(c)));
+                let message = format!("template does not compile: {}", e.reason());
+                return Err(failed(line, column, message));
+            }
+            None => return Err(failed(None, None, "no such template".to_string())),
+        };
+        if uses_partials(template) {
+            let at = partial_at(self.source(&id).unwrap_or_default());
+            let message = partial_problem(&variant.file, 1, "").message;
+            return Err(failed(Some(at.0), Some(at.1), message));
         }
-        rendered
-            .map(|()| String::from_utf8_lossy(&out.0).into_owned())
-            .map_err(|e| {
-                let position = e
-                    .line_no
-                    .map(|l| (variant.line + l - 1, e.column_no.unwrap_or(1)));
-                Error::single(
-                    ErrorKind::Render,
-                    &variant.file,
-                    Diagnostic {
-                        path: variant.id(),
-                        position,
-                        message: format!("template failed to render: {}", e.reason()),
-                    },
-                )
-            })
+        let mut out = Text(String::with_capacity(256));
+        let mut render_context = RenderContext::new(template.name.as_ref());
+        let rendered = template.render(&self.registry, context, &mut render_context, &mut out);
+        if out.0.len() > MAX_RENDERED_BYTES {
+            let message = format!(
+                "the variant's text runs past {MAX_RENDERED_BYTES} bytes; expected a sentence or a paragraph"
+            );
+            return Err(failed(None, None, message));
+        }
+        rendered.map_err(|e| {
+            failed(
+                e.line_no,
+                e.column_no,
+                format!("template failed to render: {}", e.reason()),
+            )
+        })?;
+        Ok(out.0)
     }
+
+    /// A variant's compiled template, compiled on first use; none for an
+    /// unknown id.
+    fn template(
+        &self,
+        id: &str,
+    ) -> Option<std::result::Result<&Template, handlebars::TemplateError>> {
+        let (cell, source) = self.templates.get(id).zip(self.sources.get(id))?;
+        if let Some(t) = cell.get() {
+            return Some(Ok(t));
+        }
+        Some(Template::compile_with_name(source, id.to_string()).map(|t| cell.get_or_init(|| t)))
+    }
+}
+
+/// When a phrasebank's templates are compiled.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Compile {
+    /// All of them as it loads, each fault reported.
+    Now,
+    /// Each when first rendered.
+    Lazily,
 }
 
 /// The most text one variant may render to: far above any paragraph.
 pub const MAX_RENDERED_BYTES: usize = 64 * 1024;
 
-/// A buffer that refuses to grow past [`MAX_RENDERED_BYTES`] (keeping one
-/// byte more, so the caller can tell the cap was hit).
-struct Capped(Vec<u8>);
+/// Rendered text, grown as needed (handlebars' own output starts at 8 KiB
+/// for a sentence of a hundred or two bytes), refusing to grow past
+/// [`MAX_RENDERED_BYTES`] (keeping one byte more, so the caller can tell
+/// the cap was hit): no template (say, one looping over a long list) can
+/// fill memory.
+struct Text(String);
 
-impl std::io::Write for Capped {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        if self.0.len() + buf.len() > MAX_RENDERED_BYTES {
-            self.0.resize(MAX_RENDERED_BYTES + 1, 0);
+impl Output for Text {
+    fn write(&mut self, seg: &str) -> std::io::Result<()> {
+        if self.0.len() + seg.len() > MAX_RENDERED_BYTES {
+            self.0.extend(std::iter::repeat_n(
+                ' ',
+                MAX_RENDERED_BYTES + 1 - self.0.len(),
+            ));
             return Err(std::io::Error::other("rendered text too long"));
         }
-        self.0.extend_from_slice(buf);
-        Ok(buf.len())
+        self.0.push_str(seg);
+        Ok(())
     }
 
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
+    fn write_fmt(&mut self, args: std::fmt::Arguments<'_>) -> std::io::Result<()> {
+        match args.as_str() {
+            Some(text) => self.write(text),
+            None => self.write(&args.to_string()),
+        }
+    }
+}
+
+/// The problem reported for a variant that uses a partial.
+fn partial_problem(path: &str, start_line: usize, body: &str) -> Diagnostic {
+    let at = partial_at(body);
+    Diagnostic {
+        path: path.to_string(),
+        position: Some((start_line + at.0 - 1, at.1)),
+        message: "a partial ({{> name}}, {{#> name}} or {{#*inline}}); expected plain text, slots and helpers only: a partial can include itself, or itself twice at every level, and never end".to_string(),
     }
 }
 

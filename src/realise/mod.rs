@@ -238,7 +238,9 @@ impl<'a> Realiser<'a> {
                 ),
             ));
         }
-        let slots = self.with_tone_settings(slots);
+        // One handlebars context for every candidate: the slots are
+        // copied into it once, not once a render.
+        let slots = handlebars::Context::from(self.with_tone_settings(slots));
         // Draw the tie-break before rendering, so every candidate renders
         // from the same generator state.
         let tie_break = self.rng.next_u64();
@@ -255,10 +257,17 @@ impl<'a> Realiser<'a> {
         // Lions"): when no candidate opens afresh, draw them again, a few
         // times at most, before accepting a repeated opening.
         let mut candidates = Vec::new();
+        // A redraw changes only the names resolved afterwards, so each
+        // variant's template is rendered once, not once a redraw.
+        let mut rendered: Vec<Option<String>> = vec![None; pool.len()];
         for redraw in 0..OPENING_REDRAWS {
             candidates.clear();
-            for variant in &pool {
-                candidates.push(self.render_candidate(variant, &slots, redraw)?);
+            for (variant, raw) in pool.iter().zip(&mut rendered) {
+                let raw = match raw {
+                    Some(raw) => raw,
+                    None => raw.insert(self.bank.render_in(variant, &slots)?),
+                };
+                candidates.push(self.render_candidate(variant, raw, redraw)?);
             }
             if candidates.iter().any(|c| c.fresh_opening) {
                 break;
@@ -343,27 +352,18 @@ impl<'a> Realiser<'a> {
         slots
     }
 
-    fn render_candidate(
-        &self,
-        variant: &Variant,
-        slots: &serde_json::Value,
-        redraw: u64,
-    ) -> Result<Candidate> {
-        let raw = self.bank.render(variant, slots)?;
+    fn render_candidate(&self, variant: &Variant, raw: &str, redraw: u64) -> Result<Candidate> {
         let mut mentions = self.memory.mentions.clone();
         let mut rng = self.rng.clone();
         let text = tidy(&refer::resolve(
-            &raw,
+            raw,
             self.analysis,
             self.bank.lexicon(),
             &mut mentions,
             &mut rng,
             redraw as usize,
         )?);
-        let repeats = content_words(&text)
-            .iter()
-            .filter(|w| self.memory.words.contains_key(*w))
-            .count();
+        let repeats = repeated_words(&text, &self.memory.words);
         let fresh_opening = !self.memory.openings.contains(&opening(&text));
         Ok(Candidate {
             variant: variant.clone(),
@@ -484,56 +484,90 @@ pub fn opening(text: &str) -> String {
 /// Words that carry meaning: lower-case, four letters or more, not a
 /// name (names repeat by necessity) and not a function word.
 pub fn content_words(text: &str) -> Vec<String> {
-    const FUNCTION: &[&str] = &[
-        "that", "with", "from", "their", "they", "them", "this", "were", "have", "had", "after",
-        "when", "into", "than", "then", "been", "would", "could", "while", "only", "over", "what",
-        "which", "there", "will", "also", "still", "both",
-    ];
+    content_word_candidates(text)
+        .map(str::to_lowercase)
+        .filter(|w| !FUNCTION_WORDS.contains(&w.as_str()))
+        .collect()
+}
+
+const FUNCTION_WORDS: &[&str] = &[
+    "that", "with", "from", "their", "they", "them", "this", "were", "have", "had", "after",
+    "when", "into", "than", "then", "been", "would", "could", "while", "only", "over", "what",
+    "which", "there", "will", "also", "still", "both",
+];
+
+/// The words [`content_words`] keeps, before lower-casing and the
+/// function-word filter.
+fn content_word_candidates(text: &str) -> impl Iterator<Item = &str> {
     text.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '-')
         .filter(|w| w.len() >= 4 && w.chars().next().is_some_and(|c| c.is_lowercase()))
-        .map(str::to_lowercase)
-        .filter(|w| !FUNCTION.contains(&w.as_str()))
-        .collect()
+}
+
+/// How many of the text's [`content_words`] are already in `words`,
+/// without building the list: this runs for every rendered candidate, and
+/// nearly every word is lower-case already, so needs no copy.
+fn repeated_words(text: &str, words: &HashMap<String, usize>) -> usize {
+    content_word_candidates(text)
+        .filter(|w| {
+            let lower: std::borrow::Cow<str> = if w
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || !b.is_ascii_alphabetic() && b.is_ascii())
+            {
+                (*w).into()
+            } else {
+                w.to_lowercase().into()
+            };
+            !FUNCTION_WORDS.contains(&lower.as_ref()) && words.contains_key(lower.as_ref())
+        })
+        .count()
 }
 
 /// Collapses runs of white space, removes spaces before punctuation and
 /// capitalises the first letter: templates are free to span lines and use
-/// conditionals without leaving gaps.
+/// conditionals without leaving gaps. One pass, one allocation: it runs on
+/// every rendered candidate.
 pub fn tidy(text: &str) -> String {
-    let collapsed = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    let mut out = String::with_capacity(collapsed.len());
-    for c in collapsed.chars() {
-        if matches!(c, '.' | ',' | ';' | ':' | '!' | '?' | ')') && out.ends_with(' ') {
-            out.pop();
+    let mut out = Capitalised {
+        text: String::with_capacity(text.len()),
+        at_start: true,
+        previous: ' ',
+    };
+    for (i, word) in text.split_whitespace().enumerate() {
+        // The space between words goes when the next word opens with
+        // punctuation that hugs what comes before it.
+        if i > 0 && !word.starts_with(['.', ',', ';', ':', '!', '?', ')']) {
+            out.push(' ');
         }
-        out.push(c);
+        word.chars().for_each(|c| out.push(c));
     }
-    capitalise(&out)
+    out.text
 }
 
-/// Upper-cases the first letter of the text and of every sentence inside
-/// it (after ". ", "! " or "? "), so a template may start a clause with
-/// "the Three Lions" wherever it falls.
-fn capitalise(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut at_start = true;
-    let mut previous = ' ';
-    for c in text.chars() {
-        if at_start && c.is_alphabetic() {
-            out.extend(c.to_uppercase());
-            at_start = false;
+/// Text that upper-cases the first letter of the text and of every
+/// sentence inside it (after ". ", "! " or "? ") as it is written, so a
+/// template may start a clause with "the Three Lions" wherever it falls.
+struct Capitalised {
+    text: String,
+    at_start: bool,
+    previous: char,
+}
+
+impl Capitalised {
+    fn push(&mut self, c: char) {
+        if self.at_start && c.is_alphabetic() {
+            self.text.extend(c.to_uppercase());
+            self.at_start = false;
         } else {
-            out.push(c);
+            self.text.push(c);
             if !c.is_whitespace() {
-                at_start = false;
+                self.at_start = false;
             }
         }
-        if c == ' ' && matches!(previous, '.' | '!' | '?') {
-            at_start = true;
+        if c == ' ' && matches!(self.previous, '.' | '!' | '?') {
+            self.at_start = true;
         }
-        previous = c;
+        self.previous = c;
     }
-    out
 }
 
 #[cfg(test)]
@@ -559,6 +593,69 @@ mod tests {
             "17' – GOAL! – England 0-1 France."
         );
         assert_eq!(tidy("T. Hernandez"), "T. Hernandez");
+        assert_eq!(tidy(" , a ,  , b ( c ) !"), ", a,, b ( c)!");
+        assert_eq!(tidy("wait. . done? émile"), "Wait.. Done? Émile");
+    }
+
+    /// The three-pass tidy that the one-pass [`tidy`] replaced.
+    fn tidy_reference(text: &str) -> String {
+        let collapsed = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        let mut out = String::new();
+        for c in collapsed.chars() {
+            if matches!(c, '.' | ',' | ';' | ':' | '!' | '?' | ')') && out.ends_with(' ') {
+                out.pop();
+            }
+            out.push(c);
+        }
+        let mut capitalised = String::new();
+        let (mut at_start, mut previous) = (true, ' ');
+        for c in out.chars() {
+            if at_start && c.is_alphabetic() {
+                capitalised.extend(c.to_uppercase());
+                at_start = false;
+            } else {
+                capitalised.push(c);
+                if !c.is_whitespace() {
+                    at_start = false;
+                }
+            }
+            if c == ' ' && matches!(previous, '.' | '!' | '?') {
+                at_start = true;
+            }
+            previous = c;
+        }
+        capitalised
+    }
+
+    #[test]
+    fn one_pass_tidy_agrees_with_the_three_pass_one() {
+        let mut texts: Vec<String> = [
+            "",
+            " ",
+            "a",
+            " .x",
+            "a ,b",
+            "a , , b",
+            "x.\u{a0}y",
+            "ß straße. ǆemal",
+            "1. a ) b",
+            "?! a\t\n. b",
+            "''quoted'' . next",
+            "é . è ! ê ? ë",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        // Every template of the phrasebank, as raw text, exercises the
+        // spacing and punctuation templates really have.
+        texts.extend(
+            crate::phrasebank::builtin_files()
+                .into_iter()
+                .map(|(_, t)| t),
+        );
+        for t in &texts {
+            assert_eq!(tidy(t), tidy_reference(t), "{t:?}");
+        }
     }
 
     #[test]

@@ -158,7 +158,9 @@ fn team_words(
     rng: &mut ChaCha8Rng,
     shift: usize,
 ) -> Result<String> {
-    let team = [a.m.teams.home.clone(), a.m.teams.away.clone()]
+    // Borrowed, not cloned: a team carries its whole squad, and a report
+    // names teams about a hundred times.
+    let team = [&a.m.teams.home, &a.m.teams.away]
         .into_iter()
         .find(|t| t.id == id)
         .ok_or_else(|| {
@@ -181,13 +183,13 @@ fn team_words(
     }
     let first = mentions.first(&format!("team:{id}"));
     if kind == RefKind::TeamName || first || team.nicknames.is_empty() {
-        return Ok(team.name);
+        return Ok(team.name.clone());
     }
     // `shift` lets the realiser try the other forms in turn when a
     // sentence would otherwise open like an earlier one.
     let forms = team.nicknames.len() + 1;
     let pick = (rand::RngExt::random_range(rng, 0..forms) + shift) % forms;
-    Ok(team.nicknames.get(pick).cloned().unwrap_or(team.name))
+    Ok(team.nicknames.get(pick).unwrap_or(&team.name).clone())
 }
 
 /// The words for each pronoun kind, male then female.

@@ -28,33 +28,63 @@ use crate::model::{
 };
 use std::collections::{HashMap, HashSet};
 
-/// Imports one StatsBomb match; see the module notes and
+/// Imports one StatsBomb match from files; see the module notes and
 /// `docs/statsbomb.md`.
 pub fn import(opts: &ImportOptions) -> Result<Imported> {
-    let events_file = display(&opts.events);
-    let lineups_file = display(&opts.lineups);
-    let events_text = read(&opts.events)?;
+    let named =
+        |path: &std::path::Path| -> Result<(String, String)> { Ok((display(path), read(path)?)) };
+    let events = named(&opts.events)?;
+    let lineups = named(&opts.lineups)?;
+    let match_entry = opts.match_file.as_deref().map(named).transpose()?;
+    let context = opts.context.as_deref().map(named).transpose()?;
+    fn text(f: &(String, String)) -> (&str, &str) {
+        (&f.0, &f.1)
+    }
+    import_feed(&Feed {
+        events: text(&events),
+        lineups: text(&lineups),
+        match_entry: match_entry.as_ref().map(text),
+        context: context.as_ref().map(text),
+        lenient: opts.lenient,
+    })
+}
+
+/// A StatsBomb feed already in memory (a request body, an archive): each
+/// file as (the name errors give it, its JSON text).
+#[derive(Debug, Clone, Copy)]
+pub struct Feed<'a> {
+    /// The events file.
+    pub events: (&'a str, &'a str),
+    /// The line-ups file.
+    pub lineups: (&'a str, &'a str),
+    /// The match's entry from the matches file (a one-element array).
+    pub match_entry: Option<(&'a str, &'a str)>,
+    /// Editorial context to merge in (the native `context` object).
+    pub context: Option<(&'a str, &'a str)>,
+    /// Consistency problems become warnings instead of errors.
+    pub lenient: bool,
+}
+
+/// Imports one StatsBomb match from texts already in memory: the same
+/// mapping and checks as [`import`], without touching the file system.
+pub fn import_feed(feed: &Feed) -> Result<Imported> {
+    let (events_file, events_text) = feed.events;
     let raw_events: Vec<raw::Event> = parse(
-        &events_file,
-        &events_text,
+        events_file,
+        events_text,
         "a StatsBomb events file (an array of events)",
     )?;
-    let lineups_text = read(&opts.lineups)?;
+    let (lineups_file, lineups_text) = feed.lineups;
     let lineups: Vec<raw::LineupTeam> = parse(
-        &lineups_file,
-        &lineups_text,
+        lineups_file,
+        lineups_text,
         "a StatsBomb line-ups file (an array of two teams)",
     )?;
-    let info = match &opts.match_file {
-        Some(path) => {
-            let file = display(path);
-            let text = read(path)?;
-            let mut entries: Vec<raw::MatchInfo> = parse(
-                &file,
-                &text,
-                "a StatsBomb match entry (a one-element array)",
-            )?;
-            no_duplicate_keys(&file, &text)?;
+    let info = match feed.match_entry {
+        Some((file, text)) => {
+            let mut entries: Vec<raw::MatchInfo> =
+                parse(file, text, "a StatsBomb match entry (a one-element array)")?;
+            no_duplicate_keys(file, text)?;
             if entries.len() != 1 {
                 return Err(Error::single(
                     ErrorKind::Shape,
@@ -65,23 +95,23 @@ pub fn import(opts: &ImportOptions) -> Result<Imported> {
                     ),
                 ));
             }
-            Some((file, text, entries.remove(0)))
+            Some((file.to_string(), text.to_string(), entries.remove(0)))
         }
         None => None,
     };
-    from_parts(opts, &events_text, raw_events, &lineups_file, lineups, info)
+    from_parts(feed, events_text, raw_events, lineups_file, lineups, info)
 }
 
 /// The import once the files are parsed.
 fn from_parts(
-    opts: &ImportOptions,
+    feed: &Feed,
     events_text: &str,
     raw_events: Vec<raw::Event>,
     lineups_file: &str,
     lineups: Vec<raw::LineupTeam>,
     info: Option<(String, String, raw::MatchInfo)>,
 ) -> Result<Imported> {
-    let events_file = display(&opts.events);
+    let events_file = feed.events.0.to_string();
     let mut warnings = Vec::new();
     if lineups.len() != 2 {
         return Err(Error::single(
@@ -95,7 +125,7 @@ fn from_parts(
     let mut problems = consistency::events(&raw_events, &lineups);
     if !problems.is_empty() {
         consistency::locate_all(events_text, &mut problems);
-        settle(opts.lenient, &events_file, problems, &mut warnings)?;
+        settle(feed.lenient, &events_file, problems, &mut warnings)?;
     }
 
     // Home and away: the match file says; else the first Starting XI.
@@ -194,7 +224,7 @@ fn from_parts(
     let mut problems = consistency::dropped(&raw_events, &native, &known, &team_side);
     if !problems.is_empty() {
         consistency::locate_all(events_text, &mut problems);
-        settle(opts.lenient, &events_file, problems, &mut warnings)?;
+        settle(feed.lenient, &events_file, problems, &mut warnings)?;
     }
 
     // The result from the events, checked against the match file, and
@@ -209,14 +239,14 @@ fn from_parts(
     let extra_time = native.iter().any(|e| matches!(e.period, 3 | 4))
         || raw_events.iter().any(|e| matches!(e.period, 3 | 4));
     let shootout_played = counted.shootout_played;
-    let feed = consistency::feed_goals(&raw_events, &team_side);
-    let problems = consistency::feed_score(feed, by_phase[2]);
-    settle(opts.lenient, &events_file, problems, &mut warnings)?;
+    let goals = consistency::feed_goals(&raw_events, &team_side);
+    let problems = consistency::feed_score(goals, by_phase[2]);
+    settle(feed.lenient, &events_file, problems, &mut warnings)?;
     if let Some((file, text, i)) = &info {
         let mut problems = consistency::score(i, by_phase[2]);
         if !problems.is_empty() {
             consistency::locate_all(text, &mut problems);
-            settle(opts.lenient, file, problems, &mut warnings)?;
+            settle(feed.lenient, file, problems, &mut warnings)?;
         }
     }
     let result = result(by_phase, extra_time, shootout_played.then_some(shootout));
@@ -227,7 +257,7 @@ fn from_parts(
             home.manager = i.home_team.managers.first().map(lineups::manager);
             away.manager = i.away_team.managers.first().map(lineups::manager);
             swapped(
-                opts.lenient,
+                feed.lenient,
                 info.as_ref(),
                 [&home.name, &away.name],
                 &mut warnings,
@@ -275,12 +305,10 @@ fn from_parts(
     let performances = stats::performances(&raw_events, &known);
     let ratings = crate::ratings::rate_all(&performances);
 
-    let context = match &opts.context {
-        Some(path) => {
-            let file = display(path);
-            let text = read(path)?;
-            let context = parse::<Context>(&file, &text, "an editorial context object")?;
-            no_duplicate_keys(&file, &text)?;
+    let context = match feed.context {
+        Some((file, text)) => {
+            let context = parse::<Context>(file, text, "an editorial context object")?;
+            no_duplicate_keys(file, text)?;
             context
         }
         None => Context::default(),
