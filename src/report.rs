@@ -273,6 +273,7 @@ pub fn lead_variant(
         a: &analysis,
         beats: &beats,
         perspective,
+        thresholds: &options.thresholds,
     };
     let writer = Writer {
         bank,
