@@ -121,6 +121,11 @@ pub struct Sentence {
     pub message: String,
     /// The template variant used, e.g. `neutral:highlight/goal#2`.
     pub variant: String,
+    /// The claims its variant declares, each checked to hold
+    /// (`crate::claims`).
+    pub claims: Vec<String>,
+    /// The side its claims were judged about (its `team` slot), if one.
+    pub about: Option<crate::model::Side>,
     /// Ids of the events (or context entries) that prove it.
     pub evidence: Vec<String>,
     /// Ids of the beats it expresses (empty for data-driven lines).
@@ -179,6 +184,7 @@ pub fn write_report_avoiding(
         a: &analysis,
         beats: &beats,
         perspective,
+        thresholds: &options.thresholds,
     };
     let writer = Writer {
         bank,
@@ -267,6 +273,7 @@ pub fn lead_variant(
         a: &analysis,
         beats: &beats,
         perspective,
+        thresholds: &options.thresholds,
     };
     let writer = Writer {
         bank,

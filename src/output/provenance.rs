@@ -68,6 +68,8 @@ pub struct SentenceView {
     pub message: String,
     /// Template variant: `tone:message#n`.
     pub template: String,
+    /// The claims the variant declares, each checked to hold.
+    pub claims: Vec<String>,
     /// The beats it expresses.
     pub beats: Vec<BeatRef>,
     /// The events and context entries that prove it.
@@ -210,6 +212,7 @@ fn sentence(
         text: s.text.clone(),
         message: s.message.clone(),
         template: s.variant.clone(),
+        claims: s.claims.clone(),
         beats: s
             .beats
             .iter()
