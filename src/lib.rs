@@ -31,6 +31,7 @@ pub mod analysis;
 pub mod beats;
 pub mod catalogue;
 pub mod check;
+pub mod claims;
 pub mod error;
 pub mod facts;
 pub mod import;

@@ -4,7 +4,9 @@
 //!
 //! Problems (exit 1): a template that does not compile; a message the code
 //! can ask for with no neutral variant; a helper that does not exist; a
-//! variable that is not one of its message's slots.
+//! variable that is not one of its message's slots; a claim name that is
+//! not one of `crate::claims`; a neutral message file every variant of
+//! which declares claims (nothing would be left to say when none hold).
 //! Notes (no failure): a file no code asks for, and narrative messages
 //! with fewer variants in a tone than the house minimum.
 
@@ -47,8 +49,9 @@ pub fn lint(label: &str, language: &str, files: Vec<(String, String)>) -> Lint {
     for (path, text) in &files {
         unknown_helpers(path, text, &mut out.problems);
         unknown_words(path, text, &lexicon, &mut out.problems);
-        if let Some((_, message)) = tone_and_message(&prefix, path) {
+        if let Some((tone, message)) = tone_and_message(&prefix, path) {
             unknown_slots(path, message, text, &mut out.problems);
+            claim_problems(path, tone, message, text, &mut out.problems);
         }
     }
     // Coverage comes from the files themselves, so a template that does
@@ -69,6 +72,50 @@ pub fn lint(label: &str, language: &str, files: Vec<(String, String)>) -> Lint {
     }
     coverage(counts, &mut out);
     out
+}
+
+/// Unknown claim names, each with its line; and a neutral, non-partisan
+/// file with no variant free of claims, which could leave a message with
+/// nothing to offer.
+fn claim_problems(
+    path: &str,
+    tone: &str,
+    message: &str,
+    text: &str,
+    problems: &mut Vec<Diagnostic>,
+) {
+    let variants = split_variants(text);
+    for (line, body) in &variants {
+        for claim in crate::phrasebank::declared_claims(body) {
+            if crate::claims::find(&claim).is_none() {
+                let at = body
+                    .lines()
+                    .position(|l| l.contains(&claim))
+                    .map_or(*line, |i| line + i);
+                let known: Vec<&str> = crate::claims::CLAIMS.iter().map(|c| c.name).collect();
+                problems.push(Diagnostic {
+                    path: path.to_string(),
+                    position: Some((at, 1)),
+                    message: format!(
+                        "unknown claim `{claim}`; expected one of {} (docs/claims.md)",
+                        known.join(", ")
+                    ),
+                });
+            }
+        }
+    }
+    let fallback = variants
+        .iter()
+        .any(|(_, body)| crate::phrasebank::declared_claims(body).is_empty());
+    if tone == BASE_TONE && !message.contains('@') && !variants.is_empty() && !fallback {
+        problems.push(Diagnostic {
+            path: path.to_string(),
+            position: Some((1, 1)),
+            message: format!(
+                "every variant of {message} declares claims; expected at least one that declares none, said when no claim holds"
+            ),
+        });
+    }
 }
 
 /// The tone and message of a template file (`en/neutral/lead/var.hbs` is
@@ -654,6 +701,34 @@ mod tests {
         // Files of messages no code asks for are left to the coverage note.
         let mut problems = Vec::new();
         unknown_slots("en/neutral/x.hbs", "x", "{{anything}}", &mut problems);
+        assert!(problems.is_empty());
+    }
+
+    #[test]
+    fn an_unknown_claim_is_a_problem_with_its_line() {
+        let mut problems = Vec::new();
+        let text = "plain\n---\n{{!-- claims: is_final, lifted_cup --}}\nWon.\n";
+        claim_problems("en/neutral/x.hbs", "neutral", "x", text, &mut problems);
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert!(problems[0].message.contains("unknown claim `lifted_cup`"));
+        assert_eq!(problems[0].position, Some((3, 1)));
+    }
+
+    #[test]
+    fn a_neutral_message_keeps_a_variant_without_claims() {
+        let mut problems = Vec::new();
+        let text = "{{!-- claims: is_final --}}\nWon the final.\n";
+        claim_problems("en/neutral/x.hbs", "neutral", "x", text, &mut problems);
+        assert_eq!(problems.len(), 1);
+        problems.clear();
+        claim_problems("en/dramatic/x.hbs", "dramatic", "x", text, &mut problems);
+        claim_problems(
+            "en/neutral/x@for.hbs",
+            "neutral",
+            "x@for",
+            text,
+            &mut problems,
+        );
         assert!(problems.is_empty());
     }
 

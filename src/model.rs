@@ -51,6 +51,12 @@ pub struct Match {
     /// an imported match can be traced back to the feed and credited.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub provider: Option<Provider>,
+    /// Kinds of event the `events` list holds in full (set by importers
+    /// of complete feeds; absent in hand-typed files, whose lists hold only
+    /// what the desk chose). Only a complete kind licenses a claim that
+    /// something did not happen ("did not register an attempt").
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub complete: Vec<Coverage>,
 }
 
 /// Where imported data came from: the provider, the credit its licence
@@ -75,6 +81,20 @@ pub struct Provider {
     /// Native event id → the provider's event id.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub events: BTreeMap<String, String>,
+}
+
+/// A kind of event a feed can list in full.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Coverage {
+    /// Every shot: goals, chances, woodwork, penalties.
+    Shots,
+    /// Every save by a goalkeeper.
+    Saves,
+    /// Every yellow and red card.
+    Cards,
+    /// Every substitution.
+    Substitutions,
 }
 
 /// The fixture's identity: competition, stage, date and place.
@@ -837,6 +857,96 @@ pub struct Context {
     /// Key stats written by the desk, printed as given.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub key_stats: Vec<String>,
+    /// First-evers this match achieved, as the desk words them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub milestones: Vec<Milestone>,
+    /// The first leg, when this match is the second leg of a two-legged tie.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub aggregate: Option<Aggregate>,
+    /// Each side's league position and points before (and after) the match.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub table: Option<Sides<TableRow>>,
+    /// Each side's run of results going into the match.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub form: Option<Sides<Form>>,
+    /// The derby this match is, by the name readers know it by.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub derby: Option<String>,
+}
+
+/// A first-ever a side or player reached in this match.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Milestone {
+    /// Team id or player id of who reached it.
+    pub who: String,
+    /// What it is, as a phrase after "the first": `"African side to reach a World Cup semi-final"`.
+    pub what: String,
+    /// When the last comparable thing happened, or since when none had: `"1966"`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub since: Option<String>,
+    /// What must happen in this match for it to count.
+    #[serde(default = "Milestone::default_requires")]
+    pub requires: MilestoneCondition,
+}
+
+impl Milestone {
+    fn default_requires() -> MilestoneCondition {
+        MilestoneCondition::Win
+    }
+}
+
+/// What a milestone needs from the match: a desk writes it before
+/// kick-off, and beatwriter claims it only if the result delivers it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MilestoneCondition {
+    /// The side wins (or, for a player, his side wins).
+    Win,
+    /// The side avoids defeat.
+    Unbeaten,
+    /// The player scores.
+    Goal,
+    /// Nothing: it holds whatever happens (a first appearance).
+    Played,
+}
+
+/// The first leg of a two-legged tie.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Aggregate {
+    /// The first leg's score, keyed by THIS match's home and away sides.
+    pub first_leg: Score,
+    /// Who went through, when the aggregate score alone does not say
+    /// (away goals, or a shoot-out after a level aggregate).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub winner: Option<Side>,
+}
+
+/// A side's place in a league table.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TableRow {
+    /// League position before kick-off (1 is top).
+    pub position_before: u16,
+    /// League position after the match, when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub position_after: Option<u16>,
+    /// Points before kick-off.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub points_before: Option<u16>,
+}
+
+/// A side's run of results before this match.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Form {
+    /// Matches unbeaten going into this one (0 if the last was lost).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unbeaten: Option<u16>,
+    /// Matches without a win going into this one (0 if the last was won).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub winless: Option<u16>,
 }
 
 /// A record: a tally a player could reach or pass in this match.

@@ -124,6 +124,11 @@ pub struct Sentence {
     pub message: String,
     /// The template variant used, e.g. `neutral:highlight/goal#2`.
     pub variant: String,
+    /// The claims its variant declares, each checked to hold
+    /// (`crate::claims`).
+    pub claims: Vec<String>,
+    /// The side its claims were judged about (its `team` slot), if one.
+    pub about: Option<crate::model::Side>,
     /// Ids of the events (or context entries) that prove it.
     pub evidence: Vec<String>,
     /// Ids of the beats it expresses (empty for data-driven lines).
@@ -182,6 +187,7 @@ pub fn write_report_avoiding(
         a: &analysis,
         beats: &beats,
         perspective,
+        thresholds: &options.thresholds,
     };
     let writer = Writer {
         bank,
@@ -271,6 +277,7 @@ pub fn lead_variant(
         a: &analysis,
         beats: &beats,
         perspective,
+        thresholds: &options.thresholds,
     };
     let writer = Writer {
         bank,

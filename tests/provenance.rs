@@ -395,6 +395,37 @@ fn recompute(root: &serde_json::Value, d: &serde_json::Value, label: &str) -> f6
             assert_eq!(from[0] == "result.after_extra_time", extra, "{label}");
             if extra { 120.0 } else { 90.0 }
         }
+        "minutes_led" => {
+            // Replay the goals: who led from each one to the next, until
+            // the end of play (added time not counted).
+            let team = team_id();
+            let end = d["end"].as_f64().unwrap();
+            assert!(end == 90.0 || end == 120.0, "{label}: ends at {end}");
+            let goals: Vec<usize> = (0..events.len()).filter(|i| is_goal(&events[*i])).collect();
+            let listed: Vec<usize> = from.iter().map(|p| event_index(p)).collect();
+            assert_eq!(listed, goals, "{label}: the goals named are not the goals");
+            let (mut ours, mut theirs, mut since, mut led) = (0, 0, 0.0, 0.0);
+            for i in goals {
+                let at = events[i]["minute"].as_f64().unwrap_or(since).min(end);
+                if ours > theirs {
+                    led += (at - since).max(0.0);
+                }
+                if events[i]["team"] == team.as_str() {
+                    ours += 1;
+                } else {
+                    theirs += 1;
+                }
+                since = at;
+            }
+            if ours > theirs {
+                led += (end - since).max(0.0);
+            }
+            led
+        }
+        "minutes_between" => {
+            let minute = |p: &str| resolve(root, p).unwrap().as_f64().unwrap();
+            minute(from[1]) - minute(from[0])
+        }
         other => panic!("{label}: unknown derivation {other}"),
     }
 }

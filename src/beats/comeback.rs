@@ -60,7 +60,8 @@ impl Rule for Comeback {
             beats.push(Beat {
                 id: String::new(),
                 rule: self.name(),
-                salience: t.salience(key),
+                // Coming back from further behind is the bigger story.
+                salience: t.salience(key) + 5.0 * f32::from(deficit.saturating_sub(1)),
                 side: Some(side),
                 players: Vec::new(),
                 slots: json!({
@@ -97,9 +98,10 @@ mod tests {
         assert_eq!(beats[0].slots["deficit"], 2);
         assert_eq!(beats[0].slots["outcome"], "won");
         assert_eq!(beats[0].evidence, vec!["g3", "g4", "g5"]);
+        // Two goals down is five more than one.
         assert_eq!(
             beats[0].salience,
-            Thresholds::builtin().salience("comeback_won")
+            Thresholds::builtin().salience("comeback_won") + 5.0
         );
     }
 

@@ -21,8 +21,8 @@ use serde_json::json;
 pub struct GoalkeeperHeroics;
 
 /// The goalkeeper an event credits with a save, and whether it was a
-/// penalty (in play or in a shoot-out).
-fn save_by(e: &Event) -> Option<(&str, bool)> {
+/// penalty in play or a shoot-out kick.
+fn save_by(e: &Event) -> Option<(&str, Kept)> {
     let saved = e.outcome == Some(ShotOutcome::Saved);
     let keeper = match e.kind {
         EventType::Save => e.player.as_deref(),
@@ -31,8 +31,20 @@ fn save_by(e: &Event) -> Option<(&str, bool)> {
         EventType::ShootoutKick if saved => e.goalkeeper.as_deref(),
         _ => None,
     }?;
-    let penalty = matches!(e.kind, EventType::PenaltySaved | EventType::ShootoutKick);
-    Some((keeper, penalty))
+    let kept = match e.kind {
+        EventType::PenaltySaved => Kept::Penalty,
+        EventType::ShootoutKick => Kept::Shootout,
+        _ => Kept::Shot,
+    };
+    Some((keeper, kept))
+}
+
+/// What a save kept out.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Kept {
+    Shot,
+    Penalty,
+    Shootout,
 }
 
 impl Rule for GoalkeeperHeroics {
@@ -43,24 +55,30 @@ impl Rule for GoalkeeperHeroics {
     fn detect(&self, a: &Analysis, t: &Thresholds) -> Vec<Beat> {
         // Keepers in order of their first save, with the saves and how
         // many of them were penalties.
-        let mut keepers: Vec<(&str, Vec<&str>, usize)> = Vec::new();
+        // Shoot-out saves are counted apart: "two saves, including a
+        // penalty" must not fold a shoot-out kick into the match's saves.
+        let mut keepers: Vec<(&str, Vec<&str>, Vec<Kept>)> = Vec::new();
         for e in &a.m.events {
-            let Some((keeper, penalty)) = save_by(e) else {
+            let Some((keeper, kept)) = save_by(e) else {
                 continue;
             };
             let i = match keepers.iter().position(|(k, _, _)| *k == keeper) {
                 Some(i) => i,
                 None => {
-                    keepers.push((keeper, Vec::new(), 0));
+                    keepers.push((keeper, Vec::new(), Vec::new()));
                     keepers.len() - 1
                 }
             };
             keepers[i].1.push(&e.id);
-            keepers[i].2 += usize::from(penalty);
+            keepers[i].2.push(kept);
         }
         let mut beats = Vec::new();
-        for (keeper, saves, penalty_saves) in keepers {
-            if saves.len() < t.heroics_min_saves && penalty_saves == 0 {
+        for (keeper, saves, kinds) in keepers {
+            let count = |k: Kept| kinds.iter().filter(|x| **x == k).count();
+            let penalty_saves = count(Kept::Penalty);
+            let shootout_saves = count(Kept::Shootout);
+            let in_play = kinds.len() - shootout_saves;
+            if in_play < t.heroics_min_saves && penalty_saves == 0 && shootout_saves == 0 {
                 continue;
             }
             let Some((_, side)) = a.player(keeper) else {
@@ -75,8 +93,9 @@ impl Rule for GoalkeeperHeroics {
                 slots: json!({
                     "player": keeper,
                     "team": a.team(side).id,
-                    "saves": saves.len(),
+                    "saves": in_play,
                     "penalty_saves": penalty_saves,
+                    "shootout_saves": shootout_saves,
                 }),
                 evidence: saves.iter().map(|id| id.to_string()).collect(),
             });
@@ -145,8 +164,10 @@ mod tests {
         let s = &beats[0].slots;
         assert_eq!(s["player"], "arg-e-martinez");
         assert_eq!(s["team"], "arg");
-        assert_eq!(s["saves"], 2);
-        assert_eq!(s["penalty_saves"], 1);
+        // One save in play; Coman's kick was in the shoot-out, counted apart.
+        assert_eq!(s["saves"], 1);
+        assert_eq!(s["penalty_saves"], 0);
+        assert_eq!(s["shootout_saves"], 1);
         // Kolo Muani at 120+3', then Coman's kick in the shoot-out.
         assert_eq!(beats[0].evidence, vec!["e27", "e30"]);
     }

@@ -1,8 +1,9 @@
 //! `late_winner`: the goal that decided the match came late.
 //!
 //! What it detects: in a match won in normal time or extra time, the goal
-//! that put the winner ahead for good, when scored from `late_minute` on
-//! (or in extra time).
+//! that put the winner ahead for good, when scored in normal time from
+//! `late_minute` on. A winner in extra time is an `extra_time_winner`:
+//! "N minutes from time" would misstate it.
 //!
 //! Why it matters: a late winner is how a match is remembered ("stunned 12
 //! minutes from time").
@@ -35,7 +36,7 @@ impl Rule for LateWinner {
         let Some((e, moment)) = decisive else {
             return Vec::new();
         };
-        let late = e.period > 2 || e.minute.is_some_and(|m| m >= t.late_minute);
+        let late = e.period <= 2 && e.minute.is_some_and(|m| m >= t.late_minute);
         if !late {
             return Vec::new();
         }

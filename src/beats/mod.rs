@@ -7,18 +7,28 @@
 //! tests, add it to [`registry`], and give its salience a key in
 //! `rules/thresholds.json`.
 
+pub mod aggregate;
 pub mod big_chances;
 pub mod brace;
 pub mod comeback;
 pub mod consolation;
 pub mod decisive_penalty_miss;
+pub mod derby;
+pub mod extra_time_winner;
+pub mod final_won;
+pub mod form;
 pub mod goal;
+pub mod goal_flurry;
 pub mod goalkeeper_heroics;
 pub mod grievance;
+pub mod hat_trick;
 pub mod knockout;
 pub mod late_winner;
+pub mod milestone;
 pub mod next_fixture;
+pub mod own_goal;
 pub mod penalty;
+pub mod penalty_saved_rebound;
 pub mod progression;
 pub mod quiet_star;
 pub mod record;
@@ -26,6 +36,8 @@ pub mod red_card;
 pub mod result;
 pub mod shock;
 pub mod shootout;
+pub mod substitute_scorer;
+pub mod table;
 pub mod title_defence;
 pub mod var_decision;
 pub mod woodwork;
@@ -106,11 +118,54 @@ pub struct Thresholds {
     pub heroics_min_saves: usize,
     /// Rejected claims (VAR reviews and appeals) that make a grievance.
     pub grievance_min_rejected: usize,
+    /// Beats at least this salient must be told in the lead or the
+    /// Talking Point, in every tone and perspective.
+    #[serde(default = "defaults::must_tell")]
+    pub must_tell: f32,
+    /// A run of at least this many matches (unbeaten, or without a win)
+    /// is news when extended or ended.
+    #[serde(default = "defaults::form_min_run")]
+    pub form_min_run: u16,
+    /// Goals by one side that make a burst...
+    #[serde(default = "defaults::flurry_goals")]
+    pub flurry_goals: usize,
+    /// ...when scored within this many minutes of the first.
+    #[serde(default = "defaults::flurry_minutes")]
+    pub flurry_minutes: u16,
+    /// Two goals by one side within this many minutes are a burst too.
+    #[serde(default = "defaults::flurry_pair_minutes")]
+    pub flurry_pair_minutes: u16,
+    /// A winning margin of at least this many goals is a rout.
+    #[serde(default = "defaults::rout_margin")]
+    pub rout_margin: u8,
     /// How much a record counts by what it counts: an all-time scoring
     /// record outranks an assists record of the same status.
     pub record_weight: BTreeMap<String, f32>,
     /// Salience of each rule's beats, by rule name.
     pub salience: BTreeMap<String, f32>,
+}
+
+/// Defaults for thresholds added after the first release, so a desk's
+/// older thresholds file still loads.
+mod defaults {
+    pub fn must_tell() -> f32 {
+        80.0
+    }
+    pub fn form_min_run() -> u16 {
+        5
+    }
+    pub fn flurry_goals() -> usize {
+        3
+    }
+    pub fn flurry_minutes() -> u16 {
+        15
+    }
+    pub fn flurry_pair_minutes() -> u16 {
+        3
+    }
+    pub fn rout_margin() -> u8 {
+        3
+    }
 }
 
 impl Thresholds {
@@ -243,6 +298,18 @@ pub fn registry() -> Vec<Box<dyn Rule>> {
         Box::new(woodwork::Woodwork),
         Box::new(consolation::Consolation),
         Box::new(penalty::Penalty),
+        Box::new(hat_trick::HatTrick),
+        Box::new(substitute_scorer::SubstituteScorer),
+        Box::new(penalty_saved_rebound::PenaltySavedRebound),
+        Box::new(extra_time_winner::ExtraTimeWinner),
+        Box::new(final_won::FinalWon),
+        Box::new(milestone::Milestone),
+        Box::new(aggregate::Aggregate),
+        Box::new(table::Table),
+        Box::new(form::Form),
+        Box::new(derby::Derby),
+        Box::new(goal_flurry::GoalFlurry),
+        Box::new(own_goal::OwnGoal),
     ]
 }
 

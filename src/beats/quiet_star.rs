@@ -37,7 +37,9 @@ impl Rule for QuietStar {
                     || matches!(e.kind, EventType::Chance | EventType::Woodwork);
                 attacking && e.player.as_deref() == Some(id.as_str())
             });
-            if involved {
+            // A player who may not have played is no quiet star: saying he
+            // did not score would imply he had the chance.
+            if involved || crate::claims::played(a, id) != Some(true) {
                 continue;
             }
             beats.push(Beat {

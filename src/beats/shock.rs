@@ -50,6 +50,7 @@ impl Rule for Shock {
                 "loser": lost.id,
                 "winner_ranking": winner_ranking,
                 "loser_ranking": loser_ranking,
+                "loser_standing": lost.standing.first(),
             }),
             evidence,
         }]

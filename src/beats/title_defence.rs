@@ -37,6 +37,9 @@ impl Rule for TitleDefence {
             // Winning the final is retaining the title.
             (true, _, crate::model::Stage::Final) => "retained",
             (_, true, stage) if stage.is_knockout() => "ended",
+            // Holders beaten outside a knockout may or may not be out:
+            // the match file cannot say, so neither "on course" nor "over".
+            (_, true, _) => return Vec::new(),
             _ => "alive",
         };
         vec![Beat {
@@ -60,6 +63,21 @@ impl Rule for TitleDefence {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn holders_beaten_in_a_group_match_are_neither_on_course_nor_out() {
+        let m = crate::input::load_str(
+            "f",
+            include_str!("../../fixtures/kor-ger-2018-wc-group.json"),
+        )
+        .unwrap();
+        assert!(m.context.title_defence.is_some());
+        assert!(
+            TitleDefence
+                .detect(&Analysis::new(&m), &Thresholds::builtin())
+                .is_empty()
+        );
+    }
 
     #[test]
     fn holders_who_win_the_final_have_retained_it() {

@@ -72,6 +72,8 @@ pub struct SentenceView {
     pub message: String,
     /// Template variant: `tone:message#n`.
     pub template: String,
+    /// The claims the variant declares, each checked to hold.
+    pub claims: Vec<String>,
     /// The beats it expresses.
     pub beats: Vec<BeatRef>,
     /// The events and context entries that prove it.
@@ -241,6 +243,7 @@ fn sentence(
         text: s.text.clone(),
         message: s.message.clone(),
         template: s.variant.clone(),
+        claims: s.claims.clone(),
         beats: s
             .beats
             .iter()

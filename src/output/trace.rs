@@ -305,6 +305,8 @@ impl<'m> Tracer<'m> {
                 // "the fifth minute of added time"
                 self.event_fields(&evidence, "added", &mut out);
                 self.match_length(&mut out);
+                self.minutes_led(&mut out);
+                self.minutes_between(&evidence, &mut out);
             }
             _ if t.unit == "man" || t.unit == "men" => self.players_left(&evidence, &mut out),
             _ if t.unit.starts_with("yard") => {
@@ -361,6 +363,66 @@ impl<'m> Tracer<'m> {
                     end: Some(end),
                 }),
             });
+        }
+    }
+
+    /// Minutes each side spent in front ("16 minutes behind"), from the
+    /// goal events that changed who led, over 90 or 120 minutes.
+    fn minutes_led(&self, out: &mut Vec<Source>) {
+        let led = self.a.minutes_led();
+        let end = if self.m.result.after_extra_time.is_some() {
+            120
+        } else {
+            90
+        };
+        let goals: Vec<String> = (0..self.m.events.len())
+            .filter(|&i| self.m.events[i].kind.is_goal())
+            .map(|i| format!("events[{i}]"))
+            .collect();
+        for (side, team) in [(Side::Home, "teams.home"), (Side::Away, "teams.away")] {
+            out.push(Source {
+                value: f64::from(*led.get(side)),
+                path: format!(
+                    "derived: minutes {team} led, from the goals {}",
+                    goals.join(", ")
+                ),
+                derived: Some(Derivation {
+                    rule: "minutes_led",
+                    from: goals.clone(),
+                    team: Some(team.to_string()),
+                    range: None,
+                    end: Some(end),
+                }),
+            });
+        }
+    }
+
+    /// The span between two evidence events ("three goals in 11 minutes",
+    /// "a hat-trick inside 38 minutes"): the later minute less the earlier.
+    fn minutes_between(&self, evidence: &[usize], out: &mut Vec<Source>) {
+        for (n, &i) in evidence.iter().enumerate() {
+            for &j in &evidence[n + 1..] {
+                let (Some(a), Some(b)) = (self.m.events[i].minute, self.m.events[j].minute) else {
+                    continue;
+                };
+                let (first, last, a, b) = if a <= b { (i, j, a, b) } else { (j, i, b, a) };
+                out.push(Source {
+                    value: f64::from(b - a),
+                    path: format!(
+                        "derived: minutes between events[{first}].minute and events[{last}].minute"
+                    ),
+                    derived: Some(Derivation {
+                        rule: "minutes_between",
+                        from: vec![
+                            format!("events[{first}].minute"),
+                            format!("events[{last}].minute"),
+                        ],
+                        team: None,
+                        range: None,
+                        end: None,
+                    }),
+                });
+            }
         }
     }
 

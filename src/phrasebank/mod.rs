@@ -64,6 +64,10 @@ pub struct Variant {
     pub file: String,
     /// The line in that file where the variant starts.
     pub line: usize,
+    /// The propositions it asserts beyond its slots, from a leading
+    /// `{{!-- claims: a, b --}}` comment: the realiser offers the variant
+    /// only when every one holds (see `crate::claims`).
+    pub claims: Vec<String>,
 }
 
 impl Variant {
@@ -235,6 +239,7 @@ impl Phrasebank {
                     .map_or(1, |v| v.len() + 1),
                 file: path.to_string(),
                 line: start_line,
+                claims: declared_claims(body),
             };
             let compiled = OnceLock::new();
             if compile == Compile::Now {
@@ -292,6 +297,11 @@ impl Phrasebank {
             .get(&key(tone))
             .or_else(|| self.variants.get(&key(BASE_TONE)))
             .map_or(&[], Vec::as_slice)
+    }
+
+    /// Every variant of every message in every tone.
+    pub fn all_variants(&self) -> impl Iterator<Item = &Variant> {
+        self.variants.values().flatten()
     }
 
     /// The variants of `message` written in `tone` itself, no fallback.
@@ -602,6 +612,28 @@ pub fn split_variants(text: &str) -> Vec<(usize, &str)> {
     out
 }
 
+/// The claims a variant declares: the names listed in a handlebars
+/// comment `{{!-- claims: a, b --}}` among its leading comment lines (a
+/// file's first variant may open with a describing comment first).
+pub fn declared_claims(body: &str) -> Vec<String> {
+    body.lines()
+        .map(str::trim)
+        .take_while(|l| l.is_empty() || (l.starts_with("{{!") && l.ends_with("}}")))
+        .filter_map(|l| {
+            let inner = l
+                .trim_start_matches("{{!--")
+                .trim_start_matches("{{!")
+                .trim_end_matches("}}")
+                .trim_end_matches("--")
+                .trim();
+            inner.strip_prefix("claims:")
+        })
+        .flat_map(|list| list.split(','))
+        .map(|c| c.trim().to_string())
+        .filter(|c| !c.is_empty())
+        .collect()
+}
+
 fn push_variant<'t>(out: &mut Vec<(usize, &'t str)>, line: usize, body: &'t str) {
     if !body.trim().is_empty() {
         out.push((line, body));
@@ -655,6 +687,28 @@ mod tests {
         let text = "first {{a}}\n---\nsecond\nline two\n---\n\n";
         let parts = split_variants(text);
         assert_eq!(parts, vec![(1, "first {{a}}\n"), (3, "second\nline two\n")]);
+    }
+
+    #[test]
+    fn claims_come_from_a_leading_comment() {
+        let body =
+            "{{!-- Slots: team. --}}\n{{!-- claims: is_final, in_extra_time --}}\nWon {{team}}.\n";
+        assert_eq!(declared_claims(body), vec!["is_final", "in_extra_time"]);
+        assert!(declared_claims("{{!-- Slots: team. --}}\nWon.").is_empty());
+        // A comment after the text is wording, not a declaration.
+        assert!(declared_claims("Won.\n{{!-- claims: is_final --}}").is_empty());
+        let files = vec![(
+            "en/neutral/a.hbs".to_string(),
+            "plain\n---\n{{!-- claims: is_final --}}\nfinal".to_string(),
+        )];
+        let bank = Phrasebank::from_files("t", "en", files).unwrap();
+        let v = bank.variants("neutral", "a");
+        assert!(v[0].claims.is_empty());
+        assert_eq!(v[1].claims, vec!["is_final"]);
+        assert_eq!(
+            bank.render(&v[1], &serde_json::json!({})).unwrap().trim(),
+            "final"
+        );
     }
 
     #[test]

@@ -9,30 +9,44 @@ use serde_json::{Value, json};
 
 /// Plans the lead's paragraphs: the opening, the story and what is next.
 pub fn plan<'b>(a: &Analysis, beats: &Beats<'b>) -> Vec<ParagraphPlan<'b>> {
-    plan_within(a, beats, usize::MAX)
+    plan_within(a, beats, usize::MAX, f32::INFINITY, true)
 }
 
 /// Plans the lead with at most `story_items` story sentences, keeping the
 /// most salient and their match order: a short tone's lead drops the
-/// least telling moments first.
+/// least telling moments first. It never drops a sentence telling a beat
+/// at least `must_tell` salient, nor, in a match of up to four goals, a
+/// goal: the reader of a short lead still gets every goal. Without
+/// `with_next` it leaves out the next fixture.
 pub fn plan_within<'b>(
     a: &Analysis,
     beats: &Beats<'b>,
     story_items: usize,
+    must_tell: f32,
+    with_next: bool,
 ) -> Vec<ParagraphPlan<'b>> {
     let mut paragraphs = vec![vec![opening(a, beats)]];
     let mut items = story(a, beats);
+    let few_goals = a.goals().count() <= MAX_GOALS_ALL_TOLD;
+    let kept = |p: &Planned| {
+        p.beats
+            .iter()
+            .any(|b| b.salience >= must_tell || (few_goals && b.rule == "goal"))
+    };
     while items.len() > story_items {
-        let weakest = items
+        let Some(weakest) = items
             .iter()
             .enumerate()
+            .filter(|(_, p)| !kept(p))
             .min_by(|(_, x), (_, y)| salience(x).total_cmp(&salience(y)))
             .map(|(i, _)| i)
-            .unwrap_or(0);
+        else {
+            break;
+        };
         items.remove(weakest);
     }
     paragraphs.extend(items.into_iter().map(|p| vec![p]));
-    if let Some(next) = beats.top("next_fixture") {
+    if let Some(next) = beats.top("next_fixture").filter(|_| with_next) {
         paragraphs.push(vec![Planned::new(
             "lead/next_fixture",
             next.slots.clone(),
@@ -41,6 +55,17 @@ pub fn plan_within<'b>(
     }
     paragraphs
 }
+
+/// The sentence that tells one beat on its own (`lead/beat/<rule>`), for
+/// the rules that have one.
+pub fn beat_sentence(beat: &Beat) -> Option<Planned<'_>> {
+    let message = format!("lead/beat/{}", beat.rule);
+    crate::catalogue::contains(&message)
+        .then(|| Planned::new(message, beat.slots.clone(), vec![beat]))
+}
+
+/// Up to this many goals, a lead tells every goal, however short.
+pub const MAX_GOALS_ALL_TOLD: usize = 4;
 
 /// The late winner, unless it was an own goal: an own goal's player is an
 /// opponent, and no sentence may credit him with the winner.
@@ -77,6 +102,8 @@ fn opening<'b>(a: &Analysis, beats: &Beats<'b>) -> Planned<'b> {
         .find(|b| b.slots["outcome"] == "eliminated");
     slots["eliminated"] = json!(eliminated.is_some());
     used.extend(eliminated);
+    // A final's opening that speaks of the final tells the trophy.
+    used.extend(beats.top("final_won"));
     let kind = if let Some(shootout) = beats.top("shootout") {
         used.push(shootout);
         if let Some(star) = star_of_the_losers(a, beats) {
@@ -84,6 +111,14 @@ fn opening<'b>(a: &Analysis, beats: &Beats<'b>) -> Planned<'b> {
             used.push(star);
         }
         "shootout"
+    } else if let Some(trophy) = beats.top("final_won") {
+        let decider = beats
+            .top("extra_time_winner")
+            .or_else(|| scored_late_winner(beats));
+        slots["late"] = json!(decider.map(|d| d.slots.clone()));
+        used.push(trophy);
+        used.extend(decider);
+        "final"
     } else if let Some(miss) = beats.top("decisive_penalty_miss") {
         hero(&mut slots, &mut used, a, miss, "miss");
         let taker = miss.players.first().cloned().unwrap_or_default();
@@ -131,9 +166,12 @@ fn opening<'b>(a: &Analysis, beats: &Beats<'b>) -> Planned<'b> {
     // chosen variant uses that slot.
     let optional_slot = |b: &Beat| match b.rule {
         "knockout" => Some("eliminated"),
-        "brace" => Some("star"),
+        "final_won" if kind == "final" => None,
+        "final_won" => Some("final"),
+        "brace" | "hat_trick" => Some("star"),
         "shock" => Some("shock"),
-        "late_winner" if kind == "comeback" => Some("late"),
+        "late_winner" if kind == "comeback" || kind == "final" => Some("late"),
+        "extra_time_winner" => Some("late"),
         _ => None,
     };
     let optional: Vec<(&Beat, &'static str)> = used
@@ -164,7 +202,8 @@ fn hero<'b>(slots: &mut Value, used: &mut Vec<&'b Beat>, a: &Analysis, beat: &'b
 fn star_of_the_losers<'b>(a: &Analysis, beats: &Beats<'b>) -> Option<&'b Beat> {
     let winner = a.m.result.winner;
     beats
-        .of("brace")
+        .of("hat_trick")
+        .chain(beats.of("brace"))
         .find(|b| b.side.is_some() && b.side != winner)
 }
 
@@ -193,10 +232,76 @@ pub fn story<'b>(a: &Analysis, beats: &Beats<'b>) -> Vec<Planned<'b>> {
     let grievance = beats.top("grievance");
     let in_grievance =
         |b: &Beat| grievance.is_some_and(|g| b.evidence.iter().all(|e| g.evidence.contains(e)));
+    let folded = folded_goals(beats);
     for goal in beats.of("goal") {
+        if folded.iter().any(|(_, g)| std::ptr::eq(*g, goal)) {
+            continue;
+        }
         if let Some((i, _)) = first_event(a, goal) {
             items.push((i, goal_sentence(a, beats, goal)));
         }
+    }
+    // A hat-trick or a burst of goals is one story: its later goals are
+    // told in one sentence at the last of them, which cites them all.
+    for feat in beats.of("hat_trick").chain(beats.of("goal_flurry")) {
+        let goals: Vec<&Beat> = folded
+            .iter()
+            .filter(|(f, _)| std::ptr::eq(*f, feat))
+            .map(|(_, g)| *g)
+            .collect();
+        let at = feat
+            .evidence
+            .iter()
+            .filter_map(|id| index_of(a, id))
+            .max()
+            .unwrap_or(0);
+        let mut used = vec![feat];
+        used.extend(goals);
+        items.push((
+            at,
+            Planned::new(format!("lead/beat/{}", feat.rule), feat.slots.clone(), used),
+        ));
+    }
+    // Told with the goal it belongs to: after it in match order.
+    // A substitute is told once, at the first goal.
+    let mut subs_told: Vec<&str> = Vec::new();
+    for beat in beats
+        .of("substitute_scorer")
+        .chain(beats.of("penalty_saved_rebound"))
+    {
+        if beat.rule == "substitute_scorer" {
+            let who = beat.players.first().map_or("", String::as_str);
+            if subs_told.contains(&who) {
+                continue;
+            }
+            subs_told.push(who);
+        }
+        if let Some((i, _)) = first_event(a, beat) {
+            items.push((
+                i,
+                Planned::new(
+                    format!("lead/beat/{}", beat.rule),
+                    beat.slots.clone(),
+                    vec![beat],
+                ),
+            ));
+        }
+    }
+    // What the result means in the table and the rivalry, after the play.
+    for beat in beats
+        .of("table")
+        .filter(|b| b.side == a.m.result.winner || a.m.result.winner.is_none())
+        .chain(beats.of("form"))
+        .chain(beats.of("derby"))
+    {
+        items.push((
+            a.m.events.len() + 1,
+            Planned::new(
+                format!("lead/beat/{}", beat.rule),
+                beat.slots.clone(),
+                vec![beat],
+            ),
+        ));
     }
     if let Some(g) = grievance {
         let claims: Vec<Value> = g
@@ -251,7 +356,12 @@ pub fn story<'b>(a: &Analysis, beats: &Beats<'b>) -> Vec<Planned<'b>> {
     let near_misses = beats
         .of("woodwork")
         .map(|b| ("lead/woodwork", b))
-        .chain(beats.of("goalkeeper_heroics").map(|b| ("lead/keeper", b)))
+        .chain(
+            beats
+                .of("goalkeeper_heroics")
+                .filter(|b| b.slots["saves"].as_u64().unwrap_or(0) > 0)
+                .map(|b| ("lead/keeper", b)),
+        )
         .chain(
             beats
                 .of("big_chances")
@@ -276,6 +386,40 @@ pub fn story<'b>(a: &Analysis, beats: &Beats<'b>) -> Vec<Planned<'b>> {
     }
     items.sort_by_key(|(i, _)| *i);
     items.into_iter().map(|(_, p)| p).collect()
+}
+
+/// Goal beats folded into a hat-trick or a burst of goals, with the beat
+/// they are folded into: a hat-trick scorer's second goal on, and a
+/// burst's goals after its first, unless a goal decided the match late
+/// or changed who led (those keep their own sentence). A goal is folded
+/// once.
+fn folded_goals<'b>(beats: &Beats<'b>) -> Vec<(&'b Beat, &'b Beat)> {
+    let decisive: Vec<&str> = beats
+        .of("late_winner")
+        .chain(beats.of("extra_time_winner"))
+        .filter_map(|b| b.evidence.first().map(String::as_str))
+        .collect();
+    let mut folded: Vec<(&'b Beat, &'b Beat)> = Vec::new();
+    for feat in beats.of("hat_trick").chain(beats.of("goal_flurry")) {
+        for id in feat.evidence.iter().skip(1) {
+            if decisive.contains(&id.as_str())
+                || folded.iter().any(|(_, g)| g.evidence.first() == Some(id))
+            {
+                continue;
+            }
+            // A goal that changed who led keeps its own sentence.
+            if let Some(goal) = beats.of("goal").find(|g| {
+                g.evidence.first() == Some(id)
+                    && !matches!(
+                        g.slots["state"].as_str(),
+                        Some("opener" | "equaliser" | "go_ahead")
+                    )
+            }) {
+                folded.push((feat, goal));
+            }
+        }
+    }
+    folded
 }
 
 /// What a rejected claim was: the claim, who was fouled, and by whom.
@@ -327,6 +471,11 @@ fn goal_sentence<'b>(a: &Analysis, beats: &Beats<'b>, goal: &'b Beat) -> Planned
     } else {
         slots["record"] = Value::Null;
     }
+    used.extend(
+        beats
+            .of("own_goal")
+            .filter(|b| b.evidence.first() == Some(&goal_id)),
+    );
     let state = slots["state"].as_str().unwrap_or("other").to_string();
     let message = match scored_late_winner(beats).filter(|l| l.evidence.contains(&goal_id)) {
         Some(late) => {

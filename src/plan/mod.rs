@@ -10,6 +10,7 @@
 
 pub mod lead;
 pub mod player_of_match;
+pub mod story;
 pub mod talking_point;
 
 use crate::analysis::Analysis;
@@ -65,6 +66,11 @@ impl<'b> Beats<'b> {
     /// Wraps the detected beats (most salient first).
     pub fn new(all: &'b [Beat]) -> Self {
         Beats { all }
+    }
+
+    /// Every beat, most salient first.
+    pub fn all(&self) -> &'b [Beat] {
+        self.all
     }
 
     /// Every beat of a rule, most salient first.

@@ -11,10 +11,18 @@ use crate::beats::Beat;
 use crate::model::{Rating, Side};
 use serde_json::json;
 
-/// Plans the Player of the match paragraph; none in a match with no goals
-/// and no ratings (there is nothing to choose by).
-pub fn plan<'b>(a: &Analysis, beats: &Beats<'b>) -> Vec<ParagraphPlan<'b>> {
-    let Some((player, side)) = choose(a, beats) else {
+/// Plans the Player of the match paragraph: written for one side, that
+/// side's best player; else the match's. None when no player has a goal,
+/// an assist or a save to show (a mark alone is no reason).
+pub fn plan<'b>(
+    a: &Analysis,
+    beats: &Beats<'b>,
+    perspective: Option<Side>,
+) -> Vec<ParagraphPlan<'b>> {
+    let Some((player, side)) = perspective
+        .and_then(|s| choose(a, beats, Some(s)))
+        .or_else(|| choose(a, beats, None))
+    else {
         return Vec::new();
     };
     let tallies = a.tallies(&player);
@@ -25,12 +33,15 @@ pub fn plan<'b>(a: &Analysis, beats: &Beats<'b>) -> Vec<ParagraphPlan<'b>> {
         .filter(|b| b.players.first() == Some(&player))
         .collect();
     let rival = rival(beats, side, record);
+    let (reasons, reason_beats) = reasons(a, beats, &player, side);
     let mut used: Vec<&Beat> = goal_beats
         .iter()
         .copied()
         .chain(late)
         .chain(record)
+        .chain(reason_beats)
         .collect();
+    used.dedup_by(|x, y| std::ptr::eq(*x, *y));
     if let Some((_, miss, their_record)) = rival {
         used.extend([miss, their_record]);
     }
@@ -45,8 +56,16 @@ pub fn plan<'b>(a: &Analysis, beats: &Beats<'b>) -> Vec<ParagraphPlan<'b>> {
         "rival": rival.as_ref().map(|(p, _, _)| p.clone()),
         "won": a.m.result.winner == Some(side),
         "rating": a.m.ratings.get(&player),
+        "reasons": reasons,
     });
     let name = json!({ "player": player, "team": a.team(side).id });
+    let reason = if rival.is_some() {
+        Planned::new("player_of_match/duel", slots, used.clone())
+            .via(late, "winning_goal")
+            .via(record, "record")
+    } else {
+        Planned::new("player_of_match/reason", slots, used.clone())
+    };
     vec![
         // The name line cites what the player did, not his rival's miss.
         vec![Planned::new(
@@ -57,21 +76,153 @@ pub fn plan<'b>(a: &Analysis, beats: &Beats<'b>) -> Vec<ParagraphPlan<'b>> {
                 .filter(|b| b.players.contains(&player))
                 .collect(),
         )],
-        vec![
-            Planned::new("player_of_match/reason", slots, used)
-                .via(late, "winning_goal")
-                .via(record, "record")
-                .via(rival.as_ref().map(|r| r.1), "rival")
-                .via(rival.as_ref().map(|r| r.2), "rival"),
-        ],
+        vec![reason],
     ]
 }
 
-/// The best-scoring player, winners first on equal scores.
-fn choose(a: &Analysis, beats: &Beats) -> Option<(String, Side)> {
+/// The player's own reasons, most telling first: the winning goal, a
+/// hat-trick or goals, assists, saves, a record; with the beats that
+/// prove them.
+fn reasons<'b>(
+    a: &Analysis,
+    beats: &Beats<'b>,
+    player: &str,
+    side: Side,
+) -> (Vec<serde_json::Value>, Vec<&'b Beat>) {
+    let t = a.tallies(player);
+    let mut out = Vec::new();
+    let mut cited = Vec::new();
+    let winner = a.m.result.winner == Some(side) && a.m.result.shootout.is_none();
+    let decisive = winner
+        .then(|| crate::claims::decisive_goal(a, side))
+        .flatten()
+        .map(|i| &a.m.events[i])
+        .filter(|e| {
+            e.kind != crate::model::EventType::OwnGoal && e.player.as_deref() == Some(player)
+        });
+    let score = a.m.result.after_extra_time.unwrap_or(a.m.result.full_time);
+    // Only a one-goal margin makes the go-ahead goal "the winner".
+    let decisive = decisive.filter(|_| score.home.abs_diff(score.away) == 1);
+    let mut goals = t.goals;
+    let hat_trick = beats.for_player("hat_trick", player);
+    if let Some(h) = hat_trick {
+        out.push(json!({ "kind": "hat_trick", "count": t.goals, "winner": decisive.is_some() }));
+        cited.push(h);
+        goals = 0;
+    } else if let Some(e) = decisive {
+        out.push(json!({
+            "kind": "winner",
+            "header": e.body_part == Some(crate::model::BodyPart::Head),
+            "minute": (e.added == 0).then_some(e.minute).flatten(),
+            "more": goals.saturating_sub(1),
+        }));
+        goals = 0;
+    }
+    if let Some(e) = decisive {
+        cited.extend(
+            beats
+                .of("goal")
+                .filter(|g| g.evidence.first() == Some(&e.id)),
+        );
+    }
+    if goals > 0 {
+        let scored: Vec<&Beat> = beats
+            .of("goal")
+            .filter(|g| g.players.first().map(String::as_str) == Some(player))
+            .collect();
+        let one_minute = (goals == 1)
+            .then(|| {
+                scored
+                    .first()
+                    .and_then(|g| (g.slots["added"] == 0).then(|| g.slots["minute"].clone()))
+            })
+            .flatten();
+        out.push(json!({ "kind": "goals", "count": goals, "minute": one_minute }));
+        cited.extend(scored);
+    }
+    if t.assists > 0 {
+        out.push(json!({ "kind": "assists", "count": t.assists }));
+    }
+    if let Some(k) = beats.for_player("goalkeeper_heroics", player) {
+        for kind in ["saves", "penalty_saves", "shootout_saves"] {
+            let n = k.slots[kind].as_u64().unwrap_or(0);
+            if n > 0 {
+                out.push(json!({ "kind": kind, "count": n }));
+            }
+        }
+        cited.push(k);
+    }
+    if let Some(r) = beats.for_player("record", player).filter(|r| {
+        matches!(
+            r.slots["status"].as_str(),
+            Some("record_equalled" | "record_broken")
+        )
+    }) {
+        let mut item = r.slots.clone();
+        item["kind"] = json!("record");
+        out.push(item);
+        cited.push(r);
+    }
+    let mine = |k: crate::model::EventType| {
+        a.m.events
+            .iter()
+            .filter(|e| e.kind == k && e.player.as_deref() == Some(player))
+            .count()
+    };
+    let woodwork = mine(crate::model::EventType::Woodwork);
+    if woodwork > 0 {
+        out.push(json!({ "kind": "woodwork", "count": woodwork }));
+    }
+    let won_penalties = a
+        .m
+        .events
+        .iter()
+        .filter(|e| {
+            e.kind == crate::model::EventType::PenaltyAwarded && e.fouled.as_deref() == Some(player)
+        })
+        .count();
+    if won_penalties > 0 {
+        out.push(json!({ "kind": "won_penalty", "count": won_penalties }));
+    }
+    // A mark is a reason only when no one else has it: a tied rating
+    // says nothing about why this player.
+    if out.is_empty() && unique_top_mark(a) == Some(player) {
+        out.push(json!({ "kind": "top_mark", "mark": a.m.ratings.get(player) }));
+    }
+    (out, cited)
+}
+
+/// The player with the highest mark, when no other player shares it.
+fn unique_top_mark<'m>(a: &Analysis<'m>) -> Option<&'m str> {
+    let marks: Vec<(&str, f32)> =
+        a.m.ratings
+            .iter()
+            .filter_map(|(p, r)| match r {
+                Rating::Mark(m) => Some((p.as_str(), *m)),
+                _ => None,
+            })
+            .collect();
+    let top = marks.iter().map(|(_, m)| *m).fold(f32::MIN, f32::max);
+    let at_top: Vec<&str> = marks
+        .iter()
+        .filter(|(_, m)| *m == top)
+        .map(|(p, _)| *p)
+        .collect();
+    (at_top.len() == 1).then(|| at_top[0])
+}
+
+/// The best-scoring player with a reason to show (on `only` side when
+/// given), winners first on equal scores.
+fn choose(a: &Analysis, beats: &Beats, only: Option<Side>) -> Option<(String, Side)> {
     let mut best: Option<(f32, String, Side)> = None;
     for side in [Side::Home, Side::Away] {
+        if only.is_some_and(|o| o != side) {
+            continue;
+        }
         for p in &a.team(side).squad {
+            if reasons(a, beats, &p.id, side).0.is_empty() {
+                continue;
+            }
             let score = score(a, beats, &p.id, side);
             if score > 0.0 && best.as_ref().is_none_or(|(b, _, _)| score > *b) {
                 best = Some((score, p.id.clone(), side));
@@ -90,7 +241,14 @@ fn score(a: &Analysis, beats: &Beats, player: &str, side: Side) -> f32 {
     let mut score = f32::from(t.goals) * 2.0 + f32::from(t.assists) * 1.5 + rating;
     score += 3.0 * f32::from(u8::from(beats.for_player("late_winner", player).is_some()));
     score += f32::from(u8::from(beats.for_player("record", player).is_some()));
-    score += f32::from(u8::from(beats.for_player("brace", player).is_some()));
+    score += f32::from(u8::from(
+        beats.for_player("brace", player).is_some()
+            || beats.for_player("hat_trick", player).is_some(),
+    ));
+    if let Some(k) = beats.for_player("goalkeeper_heroics", player) {
+        let n = |key: &str| k.slots[key].as_u64().unwrap_or(0) as f32;
+        score += n("saves") + 2.0 * n("penalty_saves") + 1.5 * n("shootout_saves");
+    }
     if a.m.result.winner == Some(side) {
         score += 2.0;
     }

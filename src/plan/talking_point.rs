@@ -7,6 +7,7 @@
 
 use super::{Beats, ParagraphPlan, Planned, result_slots};
 use crate::analysis::Analysis;
+use crate::beats::Beat;
 use crate::model::Side;
 use serde_json::json;
 
@@ -42,6 +43,7 @@ pub fn plan<'b>(
         s["team_lost"] = json!(a.m.result.winner == Some(side.other()));
         opening.push(Planned::new("talking/quiet_star", s, vec![quiet]));
     }
+    opening.extend(support(a, beats, subject, &opening));
     let mut paragraphs = vec![opening];
     if let Some(side) = subject {
         paragraphs.extend(what_if(a, beats, side));
@@ -67,6 +69,130 @@ pub fn plan<'b>(
         )]);
     }
     paragraphs
+}
+
+/// Kinds of beat that can support the point, in the order a desk would
+/// reach for them.
+const SUPPORT: &[&str] = &[
+    "milestone",
+    "aggregate",
+    "comeback",
+    "extra_time_winner",
+    "late_winner",
+    "hat_trick",
+    "shock",
+    "shootout",
+    "penalty_saved_rebound",
+    "goal_flurry",
+    "substitute_scorer",
+    "goalkeeper_heroics",
+    "big_chances",
+    "woodwork",
+    "brace",
+    "table",
+    "form",
+];
+
+/// How many sentences of support the point gets.
+const SUPPORTS: usize = 2;
+
+/// Sentences that back the Talking Point's first line: beats about its
+/// side first, then beats about the match, then the scoreline and the
+/// figures drawn from the result; never a one-line stub.
+fn support<'b>(
+    a: &Analysis,
+    beats: &Beats<'b>,
+    subject: Option<Side>,
+    already: &[Planned<'b>],
+) -> Vec<Planned<'b>> {
+    let told = |b: &Beat| {
+        already.iter().any(|p| {
+            p.beats.iter().any(|x| std::ptr::eq(*x, b))
+                || p.conditional.iter().any(|(x, _)| std::ptr::eq(*x, b))
+        })
+    };
+    let mut picked: Vec<&'b Beat> = Vec::new();
+    for on_side in [true, false] {
+        for rule in SUPPORT {
+            for b in beats.of(rule) {
+                let fits = if on_side {
+                    subject.is_some() && b.side == subject
+                } else {
+                    b.side.is_none() || subject.is_none() || b.side != subject
+                };
+                if fits
+                    && !told(b)
+                    && !picked.iter().any(|p| std::ptr::eq(*p, b))
+                    && picked.len() < SUPPORTS
+                {
+                    picked.push(b);
+                }
+            }
+        }
+    }
+    let mut out: Vec<Planned<'b>> = picked
+        .into_iter()
+        .map(|b| {
+            Planned::new(
+                format!("talking/support/{}", b.rule),
+                b.slots.clone(),
+                vec![b],
+            )
+        })
+        .collect();
+    let side = subject.or(a.m.result.winner).unwrap_or(Side::Home);
+    let result: Vec<&'b Beat> = beats.top("result").into_iter().collect();
+    if out.len() < SUPPORTS && a.goals().next().is_some() {
+        let led = a.minutes_led();
+        let score = a.m.result.after_extra_time.unwrap_or(a.m.result.full_time);
+        out.push(Planned::new(
+            "talking/support/scoreline",
+            json!({
+                "team": a.team(side).id,
+                "opponent": a.team(side.other()).id,
+                "led": led.get(side),
+                "ever_led": a.goals().any(|(_, mo)| mo.after.leader() == Some(side)),
+                "trailed": led.get(side.other()),
+                "goals_for": score.of(side),
+                "goals_against": score.of(side.other()),
+            }),
+            result.clone(),
+        ));
+    }
+    if out.len() < SUPPORTS
+        && let Some(stats) = &a.m.stats
+        && let (Some(shots), Some(against)) = (stats.get(side).shots, stats.get(side.other()).shots)
+    {
+        out.push(Planned::new(
+            "talking/support/stats",
+            json!({
+                "team": a.team(side).id,
+                "opponent": a.team(side.other()).id,
+                "shots": shots,
+                "shots_against": against,
+                "possession": stats.get(side).possession,
+                "xg": stats.get(side).xg,
+                "xg_against": stats.get(side.other()).xg,
+            }),
+            result.clone(),
+        ));
+    }
+    if out.len() < SUPPORTS
+        && let Some(stats) = &a.m.stats
+        && let (Some(xg), Some(against)) = (stats.get(side).xg, stats.get(side.other()).xg)
+    {
+        out.push(Planned::new(
+            "talking/support/xg",
+            json!({
+                "team": a.team(side).id,
+                "opponent": a.team(side.other()).id,
+                "xg": format!("{xg:.1}"),
+                "xg_against": format!("{against:.1}"),
+            }),
+            result,
+        ));
+    }
+    out
 }
 
 /// Whose match it was.

@@ -167,7 +167,7 @@ impl<'a> Realiser<'a> {
         slots: serde_json::Value,
         beats: &[&crate::beats::Beat],
     ) -> Result<Sentence> {
-        let mut sentence = self.say(message, slots, evidence_of(beats))?;
+        let mut sentence = self.say_about(message, slots, evidence_of(beats), beats)?;
         sentence.beats = beats.iter().map(|b| b.id.clone()).collect();
         Ok(sentence)
     }
@@ -207,6 +207,18 @@ impl<'a> Realiser<'a> {
         slots: serde_json::Value,
         evidence: Vec<String>,
     ) -> Result<Sentence> {
+        self.say_about(message, slots, evidence, &[])
+    }
+
+    /// Renders `message` about `beats` (whose side and players the
+    /// variants' claims are judged on) citing `evidence`.
+    fn say_about(
+        &mut self,
+        message: &str,
+        slots: serde_json::Value,
+        evidence: Vec<String>,
+        beats: &[&crate::beats::Beat],
+    ) -> Result<Sentence> {
         // Every slot given must be declared in the catalogue, which lint
         // checks templates against: a slot added here but not there would
         // let lint pass a template that fails, or flag one that works.
@@ -220,7 +232,17 @@ impl<'a> Realiser<'a> {
                 );
             }
         }
-        let variants = self.variants_for(message, &slots);
+        let about = self.about(&slots);
+        let subject = crate::claims::Subject {
+            analysis: self.analysis,
+            side: about,
+            beats,
+            evidence: &evidence,
+            perspective: self.perspective,
+        };
+        let variants = self.variants_for(message, &slots, |claim| {
+            crate::claims::holds(claim, &subject)
+        });
         if variants.is_empty() {
             return Err(Error::single(
                 ErrorKind::Phrasebank,
@@ -228,7 +250,7 @@ impl<'a> Realiser<'a> {
                 Diagnostic::new(
                     message,
                     format!(
-                        "no template for the message \"{message}\"; expected a file {message}.hbs in the neutral tone"
+                        "no template for the message \"{message}\" whose claims hold for this match; expected a file {message}.hbs in the neutral tone with a variant that declares no claim"
                     ),
                 ),
             ));
@@ -274,6 +296,8 @@ impl<'a> Realiser<'a> {
             text: chosen.text,
             message: message.to_string(),
             variant: chosen.variant.id(),
+            claims: chosen.variant.claims.clone(),
+            about,
             evidence,
             beats: Vec::new(),
         })
@@ -283,7 +307,15 @@ impl<'a> Realiser<'a> {
     /// report is written for one side and the message is about a team.
     /// The tone comes first: a wire report for one side keeps wire's
     /// wording before it borrows neutral's partisan framing.
-    fn variants_for(&self, message: &str, slots: &serde_json::Value) -> Vec<Variant> {
+    /// Only variants whose declared claims all hold are offered; a file
+    /// with none left gives way to the next in that order, so a partisan
+    /// or toned file falls back to the plain neutral wording.
+    fn variants_for(
+        &self,
+        message: &str,
+        slots: &serde_json::Value,
+        holds: impl Fn(&str) -> bool,
+    ) -> Vec<Variant> {
         let partisan = self
             .stance(slots)
             .map(|stance| format!("{message}@{stance}"));
@@ -299,9 +331,8 @@ impl<'a> Realiser<'a> {
         order.push((base, message));
         order
             .into_iter()
-            .map(|(tone, m)| self.bank.variants_exact(tone, m))
+            .map(|(tone, m)| most_specific(offer(self.bank.variants_exact(tone, m), &holds)))
             .find(|v| !v.is_empty())
-            .map(<[Variant]>::to_vec)
             .unwrap_or_default()
     }
 
@@ -318,6 +349,13 @@ impl<'a> Realiser<'a> {
             return None;
         }
         Some(if side == ours { "for" } else { "against" })
+    }
+
+    /// The side a message is about: the team its `team` slot names.
+    fn about(&self, slots: &serde_json::Value) -> Option<Side> {
+        let team = slots.get("team")?.as_str()?;
+        let side = self.analysis.side_of_team(team);
+        (self.analysis.team(side).id == team).then_some(side)
     }
 
     fn with_tone_settings(&self, mut slots: serde_json::Value) -> serde_json::Value {
@@ -408,6 +446,29 @@ impl<'a> Realiser<'a> {
         }
         self.rng = chosen.rng.clone();
     }
+}
+
+/// The variants that may be offered: those whose declared claims all
+/// hold (a variant declaring none is always offered). This is the claims
+/// filter, a step of its own before any choice among wordings.
+pub fn offer(variants: &[Variant], holds: impl Fn(&str) -> bool) -> Vec<Variant> {
+    variants
+        .iter()
+        .filter(|v| v.claims.iter().all(|c| holds(c)))
+        .cloned()
+        .collect()
+}
+
+/// Of the variants offered, those that claim the most: when a final was
+/// lost, "beaten in the final" (two claims) tells more of the story than
+/// "a setback" (one), so the most specific true story is told. Variety
+/// comes from the variants that claim as much.
+pub fn most_specific(offered: Vec<Variant>) -> Vec<Variant> {
+    let most = offered.iter().map(|v| v.claims.len()).max().unwrap_or(0);
+    offered
+        .into_iter()
+        .filter(|v| v.claims.len() == most)
+        .collect()
 }
 
 /// How many forms of the team names (name, then each nickname in turn) the

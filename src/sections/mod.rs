@@ -23,6 +23,8 @@ pub struct Inputs<'a> {
     pub beats: &'a [crate::beats::Beat],
     /// The side the report is written for, if one.
     pub perspective: Option<Side>,
+    /// The rules' thresholds (the planner's must-tell line among them).
+    pub thresholds: &'a crate::beats::Thresholds,
 }
 
 /// A section's id and the function that writes it.

@@ -13,23 +13,75 @@ use crate::sections::Inputs;
 /// writing them would strand a surname whose full name went with them.
 pub fn lead(inputs: &Inputs, r: &mut Realiser) -> Result<Vec<Paragraph>> {
     let beats = Beats::new(inputs.beats);
+    let story = plan::story::decide(inputs.a, &beats, inputs.thresholds);
+    let must_tell = inputs.thresholds.must_tell;
+    // Written for one side, the lead closes on that side's next match,
+    // never the opponent's.
+    let next_is_ours = inputs.perspective.is_none_or(|ours| {
+        beats
+            .top("next_fixture")
+            .is_none_or(|n| n.side == Some(ours))
+    });
     let Some(budget) = r.bank().tone_number(r.tone(), "lead_max_words") else {
-        return realise(plan::lead::plan(inputs.a, &beats), r);
+        let mut paragraphs = realise(
+            plan::lead::plan_within(inputs.a, &beats, usize::MAX, f32::INFINITY, next_is_ours),
+            r,
+        )?;
+        tell_the_rest(&story, &mut paragraphs, r)?;
+        return Ok(paragraphs);
     };
     let start = r.checkpoint();
-    let mut story_items = plan::lead::story(inputs.a, &beats).len();
-    loop {
-        let paragraphs = realise(plan::lead::plan_within(inputs.a, &beats, story_items), r)?;
-        let words: usize = paragraphs
-            .iter()
-            .map(|p| p.text().split_whitespace().count())
-            .sum();
-        if words <= budget as usize || story_items == 0 {
-            return Ok(paragraphs);
+    let all_items = plan::lead::story(inputs.a, &beats).len();
+    // Shorten the story first; only when that is not enough (every goal
+    // and must-tell beat kept), leave out the next fixture too.
+    let mut last = Vec::new();
+    for with_next in [next_is_ours, false] {
+        for story_items in (0..=all_items).rev() {
+            r.restore(start.clone());
+            let mut paragraphs = realise(
+                plan::lead::plan_within(inputs.a, &beats, story_items, must_tell, with_next),
+                r,
+            )?;
+            tell_the_rest(&story, &mut paragraphs, r)?;
+            let words: usize = paragraphs
+                .iter()
+                .map(|p| p.text().split_whitespace().count())
+                .sum();
+            if words <= budget as usize {
+                return Ok(paragraphs);
+            }
+            last = paragraphs;
         }
-        r.restore(start.clone());
-        story_items -= 1;
     }
+    Ok(last)
+}
+
+/// Tells, right after the opening, every must-tell beat the lead has not
+/// told: whatever the opening led on, a hat-trick, a trophy or a
+/// first-ever is never left out.
+fn tell_the_rest(
+    story: &plan::story::Story,
+    paragraphs: &mut Vec<Paragraph>,
+    r: &mut Realiser,
+) -> Result<()> {
+    let told: std::collections::HashSet<&str> = paragraphs
+        .iter()
+        .flat_map(|p| &p.sentences)
+        .flat_map(|s| s.beats.iter().map(String::as_str))
+        .collect();
+    let missing: Vec<plan::Planned> = story
+        .must_tell
+        .iter()
+        .filter(|b| !told.contains(b.id.as_str()))
+        .filter_map(|b| plan::lead::beat_sentence(b))
+        .collect();
+    if missing.is_empty() {
+        return Ok(());
+    }
+    let extra = realise(vec![missing], r)?;
+    let at = paragraphs.len().min(1);
+    paragraphs.splice(at..at, extra);
+    Ok(())
 }
 
 /// Writes the Talking Point, about the side the report is written for
@@ -42,10 +94,10 @@ pub fn talking_point(inputs: &Inputs, r: &mut Realiser) -> Result<Vec<Paragraph>
     )
 }
 
-/// Writes Player of the match.
+/// Writes Player of the match: for one side's supporters, their star.
 pub fn player_of_match(inputs: &Inputs, r: &mut Realiser) -> Result<Vec<Paragraph>> {
     realise(
-        plan::player_of_match::plan(inputs.a, &Beats::new(inputs.beats)),
+        plan::player_of_match::plan(inputs.a, &Beats::new(inputs.beats), inputs.perspective),
         r,
     )
 }

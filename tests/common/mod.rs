@@ -36,6 +36,7 @@ pub fn sentences(r: &Report) -> Vec<(&str, &beatwriter::report::Sentence)> {
 
 /// What a report may say about one match.
 pub struct FactChecker {
+    m: Match,
     input_words: HashSet<String>,
     derived: HashSet<String>,
     template_words: HashSet<String>,
@@ -47,6 +48,7 @@ impl FactChecker {
         let mut input_words = HashSet::new();
         input_vocabulary(&serde_json::to_value(m).unwrap(), &mut input_words);
         FactChecker {
+            m: m.clone(),
             input_words,
             derived: derived_numbers(m),
             template_words: phrasebank_words(),
@@ -62,6 +64,43 @@ impl FactChecker {
         for text in texts {
             for token in text.split(|c: char| !c.is_alphanumeric() && c != '\'') {
                 self.check_token(token.trim_matches('\''), label, text);
+            }
+        }
+        self.check_claims(r, label);
+    }
+
+    /// Every claim every sentence's variant declares holds for the match,
+    /// judged again here from the sentence's own beats and evidence.
+    pub fn check_claims(&self, r: &Report, label: &str) {
+        let a = Analysis::new(&self.m);
+        let perspective = r.perspective.as_deref().map(|name| {
+            if self.m.teams.home.name == name {
+                beatwriter::model::Side::Home
+            } else {
+                beatwriter::model::Side::Away
+            }
+        });
+        for (_, s) in sentences(r) {
+            let beats: Vec<&beatwriter::beats::Beat> = s
+                .beats
+                .iter()
+                .filter_map(|id| r.beats.iter().find(|b| &b.id == id))
+                .collect();
+            let subject = beatwriter::claims::Subject {
+                analysis: &a,
+                side: s.about,
+                beats: &beats,
+                evidence: &s.evidence,
+                perspective,
+            };
+            for claim in &s.claims {
+                assert!(
+                    beatwriter::claims::holds(claim, &subject),
+                    "{label}: the claim {claim} does not hold for {} ({}): {}",
+                    s.variant,
+                    s.message,
+                    s.text
+                );
             }
         }
     }
@@ -165,7 +204,14 @@ fn derived_numbers(m: &Match) -> HashSet<String> {
 /// Every word the phrasebank itself writes, outside `{{...}}`, and the
 /// lexicon's words.
 fn phrasebank_words() -> HashSet<String> {
-    let mut words = HashSet::new();
+    // The words the pronoun and agreement helpers write.
+    let mut words: HashSet<String> = [
+        "he", "she", "his", "her", "hers", "him", "himself", "herself", "man", "men", "woman",
+        "women",
+    ]
+    .into_iter()
+    .map(String::from)
+    .collect();
     let mut stack = vec![std::path::PathBuf::from("phrasebank")];
     while let Some(dir) = stack.pop() {
         for entry in std::fs::read_dir(dir).unwrap().flatten() {

@@ -23,8 +23,8 @@ pub mod stats;
 use super::{ImportOptions, Imported, display, parse, read};
 use crate::error::{Diagnostic, Error, ErrorKind, Result};
 use crate::model::{
-    Context, Decider, Event, Fixture, Match, MatchGender, MatchResult, RatingsBasis, SCHEMA_ID,
-    Score, Sides, Stage, Venue,
+    Context, Coverage, Decider, Event, Fixture, Match, MatchGender, MatchResult, RatingsBasis,
+    SCHEMA_ID, Score, Sides, Stage, Venue,
 };
 use std::collections::{HashMap, HashSet};
 
@@ -331,6 +331,10 @@ fn from_parts(
         ratings,
         context,
         provider: Some(provider),
+        // The feed lists every card and substitution and the importer keeps
+        // them all; it keeps only the notable shots and saves, so those
+        // lists are not complete and cannot prove an absence.
+        complete: vec![Coverage::Cards, Coverage::Substitutions],
     };
     let problems = crate::input::validate::validate(&m);
     if !problems.is_empty() {

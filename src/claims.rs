@@ -1,0 +1,780 @@
+//! Claims: the propositions a template variant asserts beyond its slots.
+//!
+//! A variant that says "still found a winner with ten men" claims that the
+//! winning goal came after the sending-off; one that says "lifted the
+//! trophy" claims the match was a final. The variant declares this on its
+//! first line, `{{!-- claims: winner_after_red_card --}}`, and the realiser
+//! offers it only when every claim it declares holds for the sentence
+//! being written. Each claim is one small predicate over the analysis and
+//! the sentence's [`Subject`] (its beats, evidence and the side the report
+//! is written for). `docs/claims.md` lists them for editors.
+//!
+//! Claims that something did *not* happen ("did not register an attempt")
+//! hold only when the match file declares that kind of event complete
+//! (`complete` in the schema): a hand-typed list of events proves what it
+//! holds, never what it leaves out.
+
+use crate::analysis::Analysis;
+use crate::beats::Beat;
+use crate::model::{Coverage, Decision, Event, EventType, SetPiece, Side, Stage};
+
+/// What a sentence is about, for judging its claims.
+#[derive(Debug, Clone, Copy)]
+pub struct Subject<'a> {
+    /// The match.
+    pub analysis: &'a Analysis<'a>,
+    /// The side the sentence is about (its `team` slot), when it names one.
+    pub side: Option<Side>,
+    /// The beats the sentence expresses, protagonist first.
+    pub beats: &'a [&'a Beat],
+    /// Ids of the events and context entries that prove it.
+    pub evidence: &'a [String],
+    /// The side the report is written for, if one.
+    pub perspective: Option<Side>,
+}
+
+/// One claim: its name, what it means, and its test.
+pub struct Claim {
+    /// The name variants declare.
+    pub name: &'static str,
+    /// What it asserts, for editors (`docs/claims.md` says the same).
+    pub means: &'static str,
+    /// Whether it holds for a subject.
+    pub holds: fn(&Subject) -> bool,
+}
+
+/// Every claim a variant may declare.
+pub const CLAIMS: &[Claim] = &[
+    Claim {
+        name: "is_final",
+        means: "the match is a final",
+        holds: |s| stage(s) == Stage::Final,
+    },
+    Claim {
+        name: "not_final",
+        means: "the match is not a final",
+        holds: |s| stage(s) != Stage::Final,
+    },
+    Claim {
+        name: "knockout",
+        means: "the match is a knockout tie",
+        holds: |s| stage(s).is_knockout(),
+    },
+    Claim {
+        name: "eliminated",
+        means: "the loser of this match is out of the competition, and it was not a final (a final is told as a trophy won)",
+        holds: eliminated,
+    },
+    Claim {
+        name: "trophy_won",
+        means: "a final with a winner: the winner lifted the trophy",
+        holds: trophy_won,
+    },
+    Claim {
+        name: "has_winner",
+        means: "the match has a winner: a draw is never a defeat",
+        holds: |s| winner(s).is_some(),
+    },
+    Claim {
+        name: "is_draw",
+        means: "the match ended level (a shoot-out may still have decided it)",
+        holds: |s| s.analysis.m.result.winner.is_none() || s.analysis.m.result.shootout.is_some(),
+    },
+    Claim {
+        name: "goalless",
+        means: "no goal was scored in play",
+        holds: |s| s.analysis.goals().next().is_none(),
+    },
+    Claim {
+        name: "extra_time_played",
+        means: "the match went to extra time",
+        holds: |s| s.analysis.m.result.after_extra_time.is_some(),
+    },
+    Claim {
+        name: "in_extra_time",
+        means: "the event the sentence tells (its first evidence event) happened in extra time",
+        holds: in_extra_time,
+    },
+    Claim {
+        name: "not_in_extra_time",
+        means: "the event the sentence tells happened in normal time (so \"N minutes from time\" counts to 90)",
+        holds: |s| told(s).is_some_and(|(_, e)| e.period <= 2),
+    },
+    Claim {
+        name: "shootout",
+        means: "the match was decided on penalties",
+        holds: |s| s.analysis.m.result.shootout.is_some(),
+    },
+    Claim {
+        name: "subject_won",
+        means: "the sentence's side won the match",
+        holds: |s| side(s).is_some() && side(s) == winner(s),
+    },
+    Claim {
+        name: "subject_lost",
+        means: "the sentence's side lost the match",
+        holds: |s| side(s).is_some_and(|x| winner(s) == Some(x.other())),
+    },
+    Claim {
+        name: "subject_not_lost",
+        means: "the sentence's side did not lose",
+        holds: |s| side(s).is_some_and(|x| winner(s) != Some(x.other())),
+    },
+    Claim {
+        name: "ours_won",
+        means: "the side the report is written for won",
+        holds: |s| s.perspective.is_some() && s.perspective == winner(s),
+    },
+    Claim {
+        name: "ours_lost",
+        means: "the side the report is written for lost (never after a draw)",
+        holds: |s| s.perspective.is_some_and(|p| winner(s) == Some(p.other())),
+    },
+    Claim {
+        name: "ours_drew",
+        means: "the side the report is written for drew",
+        holds: |s| s.perspective.is_some() && winner(s).is_none(),
+    },
+    Claim {
+        name: "goal_after_red_card",
+        means: "the side of the sending-off the sentence tells scored after it",
+        holds: goal_after_red_card,
+    },
+    Claim {
+        name: "winner_after_red_card",
+        means: "the side of the sending-off the sentence tells won, and its decisive goal came after the card (\"still found a winner\")",
+        holds: winner_after_red_card,
+    },
+    Claim {
+        name: "held_on_after_red_card",
+        means: "the side of the sending-off the sentence tells won, and was ahead for good before the card (\"held on with ten\")",
+        holds: held_on_after_red_card,
+    },
+    Claim {
+        name: "lead_lost_against_ten",
+        means: "a side that led was pegged back by an opponent already reduced to ten men",
+        holds: lead_lost_against_ten,
+    },
+    Claim {
+        name: "comeback_win",
+        means: "the winner trailed at some point",
+        holds: comeback_win,
+    },
+    Claim {
+        name: "came_off_bench",
+        means: "the player who scored the goal the sentence tells came on as a substitute",
+        holds: came_off_bench,
+    },
+    Claim {
+        name: "saved_then_rebound",
+        means: "a penalty the sentence tells was saved and the same side scored the rebound within a minute",
+        holds: saved_then_rebound,
+    },
+    Claim {
+        name: "own_goal",
+        means: "the goal the sentence tells is an own goal",
+        holds: |s| told_goal(s).is_some_and(|e| e.kind == EventType::OwnGoal),
+    },
+    Claim {
+        name: "not_own_goal",
+        means: "the goal the sentence tells is not an own goal",
+        holds: |s| told_goal(s).is_some_and(|e| e.kind != EventType::OwnGoal),
+    },
+    Claim {
+        name: "direct_free_kick",
+        means: "the goal the sentence tells was a free kick shot directly (not a free-kick delivery)",
+        holds: |s| told_goal(s).is_some_and(|e| e.set_piece == Some(SetPiece::DirectFreeKick)),
+    },
+    Claim {
+        name: "hat_trick",
+        means: "the sentence's player scored three or more goals",
+        holds: |s| player(s).is_some_and(|p| s.analysis.tallies(p).goals >= 3),
+    },
+    Claim {
+        name: "sent_off",
+        means: "the sentence tells a sending-off (a red card or second yellow): VAR reviews that are not cards never are",
+        holds: |s| events(s).any(|e| e.kind.is_sending_off()),
+    },
+    Claim {
+        name: "var_overturned",
+        means: "a VAR review the sentence tells changed the on-field decision",
+        holds: |s| events(s).any(|e| e.kind == EventType::VarReview && e.overturned),
+    },
+    Claim {
+        name: "var_rejected",
+        means: "a VAR review the sentence tells turned the claim down",
+        holds: |s| {
+            events(s)
+                .any(|e| e.kind == EventType::VarReview && e.decision == Some(Decision::Rejected))
+        },
+    },
+    Claim {
+        name: "player_played",
+        means: "the sentence's player took part: started, or came on",
+        holds: |s| player(s).is_some_and(|p| played(s.analysis, p) == Some(true)),
+    },
+    Claim {
+        name: "player_absent_from_play",
+        means: "the sentence's player did not take part (needs a complete list of substitutions)",
+        holds: |s| player(s).is_some_and(|p| played(s.analysis, p) == Some(false)),
+    },
+    Claim {
+        name: "no_attempt",
+        means: "the sentence's player played and had no shot (needs a complete list of shots)",
+        holds: no_attempt,
+    },
+    Claim {
+        name: "rarely_featured",
+        means: "the sentence's player played and neither shot, scored nor assisted (needs a complete list of shots)",
+        holds: |s| no_attempt(s) && player(s).is_some_and(|p| s.analysis.tallies(p).assists == 0),
+    },
+    Claim {
+        name: "no_saves",
+        means: "the sentence's goalkeeper made no save (needs a complete list of saves)",
+        holds: no_saves,
+    },
+    Claim {
+        name: "underdog_won",
+        means: "the winner was ranked, or placed in the table, below the loser",
+        holds: underdog_won,
+    },
+];
+
+/// The claim with this name.
+pub fn find(name: &str) -> Option<&'static Claim> {
+    CLAIMS.iter().find(|c| c.name == name)
+}
+
+/// Whether the named claim holds; an unknown name never does (lint
+/// reports it, and the realiser must not offer what it cannot check).
+pub fn holds(name: &str, subject: &Subject) -> bool {
+    find(name).is_some_and(|c| (c.holds)(subject))
+}
+
+fn stage(s: &Subject) -> Stage {
+    s.analysis.m.fixture.stage
+}
+
+fn winner(s: &Subject) -> Option<Side> {
+    s.analysis.m.result.winner
+}
+
+/// The side that went through (on aggregate in a second leg).
+fn tie_winner(s: &Subject) -> Option<Side> {
+    crate::beats::aggregate::tie_winner(s.analysis)
+}
+
+fn eliminated(s: &Subject) -> bool {
+    stage(s).is_knockout()
+        && stage(s) != Stage::Final
+        && winner(s).is_some()
+        && tie_winner(s) == winner(s)
+}
+
+fn trophy_won(s: &Subject) -> bool {
+    stage(s) == Stage::Final && tie_winner(s).is_some()
+}
+
+/// The evidence's events, in the order cited, with their positions.
+fn indexed<'a>(s: &'a Subject<'a>) -> impl Iterator<Item = (usize, &'a Event)> + 'a {
+    s.evidence.iter().filter_map(|id| {
+        s.analysis
+            .m
+            .events
+            .iter()
+            .enumerate()
+            .find(|(_, e)| &e.id == id)
+    })
+}
+
+fn events<'a>(s: &'a Subject<'a>) -> impl Iterator<Item = &'a Event> + 'a {
+    indexed(s).map(|(_, e)| e)
+}
+
+/// The event the sentence tells: its first evidence event.
+fn told<'a>(s: &'a Subject<'a>) -> Option<(usize, &'a Event)> {
+    indexed(s).next()
+}
+
+/// The first goal among the evidence.
+fn told_goal<'a>(s: &'a Subject<'a>) -> Option<&'a Event> {
+    events(s).find(|e| e.kind.is_goal())
+}
+
+/// The sentence's side: the side it names, else its first beat's, else
+/// its first event's team.
+fn side(s: &Subject) -> Option<Side> {
+    s.side
+        .or_else(|| s.beats.iter().find_map(|b| b.side))
+        .or_else(|| told(s).map(|(_, e)| s.analysis.side_of_team(&e.team)))
+}
+
+/// The sentence's player: its first beat's protagonist, else its first
+/// event's player.
+fn player<'a>(s: &'a Subject<'a>) -> Option<&'a str> {
+    s.beats
+        .iter()
+        .find_map(|b| b.players.first().map(String::as_str))
+        .or_else(|| told(s).and_then(|(_, e)| e.player.as_deref()))
+}
+
+fn in_extra_time(s: &Subject) -> bool {
+    told(s).is_some_and(|(_, e)| matches!(e.period, 3 | 4))
+}
+
+/// The first sending-off among the evidence, with its position and side.
+fn told_card<'a>(s: &'a Subject<'a>) -> Option<(usize, Side)> {
+    indexed(s)
+        .find(|(_, e)| e.kind.is_sending_off())
+        .map(|(i, e)| (i, s.analysis.side_of_team(&e.team)))
+}
+
+fn goal_after_red_card(s: &Subject) -> bool {
+    told_card(s).is_some_and(|(at, side)| {
+        s.analysis.timeline[at + 1..]
+            .iter()
+            .zip(&s.analysis.m.events[at + 1..])
+            .any(|(mo, e)| e.kind.is_goal() && mo.side == side)
+    })
+}
+
+/// The position of the goal after which `side` led for good.
+pub fn decisive_goal(a: &Analysis, side: Side) -> Option<usize> {
+    let mut at = None;
+    for (i, (e, mo)) in a.m.events.iter().zip(&a.timeline).enumerate() {
+        if !e.kind.is_goal() {
+            continue;
+        }
+        let led_before = mo.before.leader() == Some(side);
+        let leads = mo.after.leader() == Some(side);
+        if leads && !led_before {
+            at = Some(i);
+        } else if !leads {
+            at = None;
+        }
+    }
+    at
+}
+
+fn winner_after_red_card(s: &Subject) -> bool {
+    told_card(s).is_some_and(|(at, side)| {
+        s.analysis.m.result.winner == Some(side)
+            && decisive_goal(s.analysis, side).is_some_and(|g| g > at)
+    })
+}
+
+fn held_on_after_red_card(s: &Subject) -> bool {
+    told_card(s).is_some_and(|(at, side)| {
+        s.analysis.m.result.winner == Some(side)
+            && decisive_goal(s.analysis, side).is_some_and(|g| g < at)
+    })
+}
+
+/// Whether `side` had a player sent off before position `at`.
+fn short_before(a: &Analysis, side: Side, at: usize) -> bool {
+    a.m.events[..at]
+        .iter()
+        .zip(&a.timeline)
+        .any(|(e, mo)| e.kind.is_sending_off() && mo.side == side)
+}
+
+fn lead_lost_against_ten(s: &Subject) -> bool {
+    let a = s.analysis;
+    a.goals().any(|(e, mo)| {
+        let at =
+            a.m.events
+                .iter()
+                .position(|x| std::ptr::eq(x, e))
+                .unwrap_or(0);
+        mo.margin_before() == -1 && mo.after.leader().is_none() && short_before(a, mo.side, at)
+    })
+}
+
+fn comeback_win(s: &Subject) -> bool {
+    winner(s).is_some_and(|w| {
+        s.analysis
+            .goals()
+            .any(|(_, mo)| mo.after.leader() == Some(w.other()))
+    })
+}
+
+/// Whether a player took part: `Some(true)` if he started or a
+/// substitution brought him on, `Some(false)` if neither and the file
+/// lists every substitution, `None` when the file cannot say.
+pub fn played(a: &Analysis, id: &str) -> Option<bool> {
+    let (p, _) = a.player(id)?;
+    let came_on =
+        a.m.events
+            .iter()
+            .any(|e| e.kind == EventType::Substitution && e.player.as_deref() == Some(id));
+    let on_record =
+        a.m.events
+            .iter()
+            .any(|e| e.player.as_deref() == Some(id) && e.kind != EventType::Substitution);
+    if p.starter || came_on || on_record {
+        Some(true)
+    } else if a.m.complete.contains(&Coverage::Substitutions) {
+        Some(false)
+    } else {
+        None
+    }
+}
+
+fn came_off_bench(s: &Subject) -> bool {
+    let Some(goal) = told_goal(s) else {
+        return false;
+    };
+    let Some(id) = goal.player.as_deref() else {
+        return false;
+    };
+    let came_on = s
+        .analysis
+        .m
+        .events
+        .iter()
+        .take_while(|e| !std::ptr::eq(*e, goal))
+        .any(|e| e.kind == EventType::Substitution && e.player.as_deref() == Some(id));
+    goal.kind != EventType::OwnGoal && came_on
+}
+
+fn saved_then_rebound(s: &Subject) -> bool {
+    let a = s.analysis;
+    indexed(s).any(|(i, e)| {
+        e.kind == EventType::PenaltySaved
+            && a.m.events[i + 1..].iter().take(3).any(|g| {
+                g.kind == EventType::Goal
+                    && g.team == e.team
+                    && g.period == e.period
+                    && g.minute.zip(e.minute).is_some_and(|(gm, em)| gm <= em + 1)
+            })
+    })
+}
+
+fn no_attempt(s: &Subject) -> bool {
+    let a = s.analysis;
+    let Some(id) = player(s) else { return false };
+    a.m.complete.contains(&Coverage::Shots)
+        && played(a, id) == Some(true)
+        && !a.m.events.iter().any(|e| {
+            let shot = e.kind.is_goal()
+                || e.kind.is_penalty_kick()
+                || matches!(e.kind, EventType::Chance | EventType::Woodwork);
+            let shooter = if e.kind == EventType::Save {
+                e.opponent.as_deref()
+            } else {
+                e.player.as_deref()
+            };
+            (shot && e.kind != EventType::OwnGoal || e.kind == EventType::Save)
+                && shooter == Some(id)
+        })
+}
+
+fn no_saves(s: &Subject) -> bool {
+    let a = s.analysis;
+    let Some(id) = player(s) else { return false };
+    a.m.complete.contains(&Coverage::Saves)
+        && played(a, id) == Some(true)
+        && !a.m.events.iter().any(|e| {
+            (e.kind == EventType::Save && e.player.as_deref() == Some(id))
+                || (e.kind == EventType::PenaltySaved && e.goalkeeper.as_deref() == Some(id))
+        })
+}
+
+fn underdog_won(s: &Subject) -> bool {
+    let a = s.analysis;
+    let Some(w) = winner(s) else { return false };
+    let (wt, lt) = (a.team(w), a.team(w.other()));
+    if let (Some(wr), Some(lr)) = (wt.ranking, lt.ranking) {
+        return wr > lr;
+    }
+    a.m.context
+        .table
+        .as_ref()
+        .is_some_and(|t| t.get(w).position_before > t.get(w.other()).position_before)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Match;
+
+    fn load(name: &str) -> Match {
+        let path = format!("{}/fixtures/{name}.json", env!("CARGO_MANIFEST_DIR"));
+        crate::input::load_path(&path).unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    /// Whether `claim` holds in `m` for a sentence citing the events with
+    /// these ids and written for `perspective`.
+    fn check(m: &Match, claim: &str, evidence: &[&str], perspective: Option<Side>) -> bool {
+        let a = Analysis::new(m);
+        let evidence: Vec<String> = evidence.iter().map(|s| s.to_string()).collect();
+        let subject = Subject {
+            analysis: &a,
+            side: None,
+            beats: &[],
+            evidence: &evidence,
+            perspective,
+        };
+        assert!(find(claim).is_some(), "no claim {claim}");
+        holds(claim, &subject)
+    }
+
+    fn event_id(m: &Match, pick: impl Fn(&Event) -> bool) -> String {
+        m.events
+            .iter()
+            .find(|e| pick(e))
+            .map(|e| e.id.clone())
+            .expect("an event")
+    }
+
+    #[test]
+    fn names_are_unique_and_snake_case() {
+        let mut names: Vec<&str> = CLAIMS.iter().map(|c| c.name).collect();
+        names.sort();
+        names.dedup();
+        assert_eq!(names.len(), CLAIMS.len());
+        assert!(
+            names
+                .iter()
+                .all(|n| n.chars().all(|c| c.is_ascii_lowercase() || c == '_'))
+        );
+        assert!(!holds(
+            "no_such_claim",
+            &Subject {
+                analysis: &Analysis::new(&load("eng-fra-2022-wc-qf")),
+                side: None,
+                beats: &[],
+                evidence: &[],
+                perspective: None
+            }
+        ));
+    }
+
+    #[test]
+    fn finals_and_eliminations() {
+        let (final_, qf, group) = (
+            load("arg-fra-2022-wc-final"),
+            load("eng-fra-2022-wc-qf"),
+            load("eng-sco-2021-euro-group"),
+        );
+        assert!(check(&final_, "is_final", &[], None));
+        assert!(!check(&qf, "is_final", &[], None));
+        assert!(check(&final_, "trophy_won", &[], None));
+        assert!(!check(&qf, "trophy_won", &[], None));
+        // A final's loser is told as beaten in the final, not knocked out.
+        assert!(!check(&final_, "eliminated", &[], None));
+        assert!(check(&qf, "eliminated", &[], None));
+        assert!(!check(&group, "eliminated", &[], None));
+    }
+
+    #[test]
+    fn a_draw_is_never_a_defeat() {
+        let draw = load("eng-sco-2021-euro-group");
+        assert!(!check(&draw, "has_winner", &[], None));
+        assert!(check(&draw, "is_draw", &[], None));
+        assert!(!check(&draw, "ours_lost", &[], Some(Side::Home)));
+        assert!(check(&draw, "ours_drew", &[], Some(Side::Home)));
+        let qf = load("eng-fra-2022-wc-qf");
+        assert!(check(&qf, "ours_lost", &[], Some(Side::Home)));
+        assert!(check(&qf, "ours_won", &[], Some(Side::Away)));
+        assert!(!check(&qf, "is_draw", &[], None));
+        assert!(check(&draw, "goalless", &[], None));
+        assert!(!check(&qf, "goalless", &[], None));
+    }
+
+    #[test]
+    fn extra_time_and_shootouts() {
+        let final_ = load("arg-fra-2022-wc-final");
+        let et_goal = event_id(&final_, |e| e.kind.is_goal() && e.period == 4);
+        let nt_goal = event_id(&final_, |e| e.kind.is_goal() && e.period == 1);
+        assert!(check(&final_, "in_extra_time", &[&et_goal], None));
+        assert!(!check(&final_, "in_extra_time", &[&nt_goal], None));
+        assert!(check(&final_, "not_in_extra_time", &[&nt_goal], None));
+        assert!(check(&final_, "extra_time_played", &[], None));
+        assert!(check(&final_, "shootout", &[], None));
+        let qf = load("eng-fra-2022-wc-qf");
+        assert!(!check(&qf, "extra_time_played", &[], None));
+        assert!(!check(&qf, "shootout", &[], None));
+    }
+
+    #[test]
+    fn ten_men() {
+        // Germany 2-1 Sweden: Boateng sent off on 82', Kroos's winner at 90+5'.
+        let m = load("ger-swe-2018-wc-group");
+        let red = event_id(&m, |e| e.kind.is_sending_off());
+        assert!(check(&m, "sent_off", &[&red], None));
+        assert!(check(&m, "goal_after_red_card", &[&red], None));
+        assert!(check(&m, "winner_after_red_card", &[&red], None));
+        assert!(!check(&m, "held_on_after_red_card", &[&red], None));
+        // Sweden's lead went at 11 v 11 (Reus, 48').
+        assert!(!check(&m, "lead_lost_against_ten", &[], None));
+        assert!(check(&m, "comeback_win", &[], None));
+        let qf = load("eng-fra-2022-wc-qf");
+        assert!(!check(&qf, "sent_off", &[], None));
+        assert!(!check(&qf, "goal_after_red_card", &[], None));
+        assert!(!check(&qf, "comeback_win", &[], None));
+    }
+
+    #[test]
+    fn goals_told() {
+        let qf = load("eng-fra-2022-wc-qf");
+        let opener = event_id(&qf, |e| e.kind.is_goal());
+        assert!(check(&qf, "not_own_goal", &[&opener], None));
+        assert!(!check(&qf, "own_goal", &[&opener], None));
+        assert!(!check(&qf, "direct_free_kick", &[&opener], None));
+        assert!(!check(&qf, "came_off_bench", &[&opener], None));
+        assert!(!check(&qf, "saved_then_rebound", &[&opener], None));
+        let final_ = load("arg-fra-2022-wc-final");
+        let mbappe = final_
+            .events
+            .iter()
+            .rfind(|e| e.kind.is_goal())
+            .unwrap()
+            .id
+            .clone();
+        assert!(check(&final_, "hat_trick", &[&mbappe], None));
+        assert!(!check(&qf, "hat_trick", &[&opener], None));
+    }
+
+    #[test]
+    fn istanbul_a_substitute_and_a_rebound() {
+        // AC Milan 3-3 Liverpool, 2005: Smicer came on and scored; Dida
+        // saved Alonso's penalty and Alonso scored the rebound.
+        let m = load("mil-liv-2005-cl-final");
+        let smicer = event_id(&m, |e| {
+            e.kind.is_goal() && e.player.as_deref() == Some("liv-smicer")
+        });
+        let gerrard = event_id(&m, |e| {
+            e.kind.is_goal() && e.player.as_deref() == Some("liv-gerrard")
+        });
+        assert!(check(&m, "came_off_bench", &[&smicer], None));
+        assert!(!check(&m, "came_off_bench", &[&gerrard], None));
+        let saved = event_id(&m, |e| e.kind == EventType::PenaltySaved);
+        assert!(check(&m, "saved_then_rebound", &[&saved], None));
+        let qf = load("eng-fra-2022-wc-qf");
+        let kane_miss = event_id(&qf, |e| e.kind == EventType::PenaltyMissed);
+        assert!(!check(&qf, "saved_then_rebound", &[&kane_miss], None));
+    }
+
+    #[test]
+    fn free_kicks_and_var() {
+        // Kroos's winner against Sweden was a direct free kick.
+        let m = load("ger-swe-2018-wc-group");
+        let kroos = event_id(&m, |e| e.kind.is_goal() && e.minute == Some(90));
+        assert!(check(&m, "direct_free_kick", &[&kroos], None));
+        let reus = event_id(&m, |e| e.kind.is_goal() && e.minute == Some(48));
+        assert!(!check(&m, "direct_free_kick", &[&reus], None));
+        // England's penalty claim for the challenge on Kane was reviewed and
+        // turned down: a VAR review, not a sending-off.
+        let qf = load("eng-fra-2022-wc-qf");
+        let review = event_id(&qf, |e| {
+            e.kind == EventType::VarReview && e.decision == Some(Decision::Rejected)
+        });
+        assert!(check(&qf, "var_rejected", &[&review], None));
+        assert!(!check(&qf, "var_overturned", &[&review], None));
+        assert!(!check(&qf, "sent_off", &[&review], None));
+    }
+
+    #[test]
+    fn substitutes_and_absences() {
+        // A squad player who never came on, in a hand-typed file that lists
+        // chosen events only: no absence can be claimed until the file says
+        // its substitutions are complete.
+        let mut m = load("ger-swe-2018-wc-group");
+        let mut extra = m.teams.home.squad[0].clone();
+        extra.id = "ger-unused".into();
+        extra.starter = false;
+        m.teams.home.squad.push(extra);
+        let unused = "ger-unused".to_string();
+        let with_player = |m: &Match, claim: &str| {
+            let a = Analysis::new(m);
+            let beat = Beat {
+                id: "b1".into(),
+                rule: "t",
+                salience: 0.0,
+                side: None,
+                players: vec![unused.clone()],
+                slots: serde_json::Value::Null,
+                evidence: vec![],
+            };
+            let beats = [&beat];
+            holds(
+                claim,
+                &Subject {
+                    analysis: &a,
+                    side: None,
+                    beats: &beats,
+                    evidence: &[],
+                    perspective: None,
+                },
+            )
+        };
+        assert!(!with_player(&m, "player_absent_from_play"));
+        assert!(!with_player(&m, "player_played"));
+        m.complete = vec![Coverage::Substitutions];
+        assert!(with_player(&m, "player_absent_from_play"));
+        // Never claim "no attempt" of a player who did not play.
+        m.complete.push(Coverage::Shots);
+        assert!(!with_player(&m, "no_attempt"));
+    }
+
+    #[test]
+    fn no_attempt_needs_complete_shots() {
+        let mut m = load("eng-fra-2022-wc-qf");
+        // A starter with no shot in the file.
+        let a = Analysis::new(&m);
+        let quiet = m
+            .teams
+            .away
+            .squad
+            .iter()
+            .find(|p| {
+                p.starter
+                    && !m.events.iter().any(|e| {
+                        e.player.as_deref() == Some(&p.id) || e.opponent.as_deref() == Some(&p.id)
+                    })
+            })
+            .unwrap()
+            .id
+            .clone();
+        drop(a);
+        let beat = Beat {
+            id: "b1".into(),
+            rule: "t",
+            salience: 0.0,
+            side: None,
+            players: vec![quiet],
+            slots: serde_json::Value::Null,
+            evidence: vec![],
+        };
+        let judge = |m: &Match, claim: &str| {
+            let a = Analysis::new(m);
+            let beats = [&beat];
+            holds(
+                claim,
+                &Subject {
+                    analysis: &a,
+                    side: None,
+                    beats: &beats,
+                    evidence: &[],
+                    perspective: None,
+                },
+            )
+        };
+        assert!(judge(&m, "player_played"));
+        assert!(!judge(&m, "no_attempt"));
+        assert!(!judge(&m, "rarely_featured"));
+        m.complete = vec![Coverage::Shots];
+        assert!(judge(&m, "no_attempt"));
+        assert!(judge(&m, "rarely_featured"));
+    }
+
+    #[test]
+    fn underdogs_follow_rankings() {
+        let qf = load("eng-fra-2022-wc-qf");
+        let (e, f) = (qf.teams.home.ranking, qf.teams.away.ranking);
+        assert_eq!(check(&qf, "underdog_won", &[], None), f > e);
+        let draw = load("eng-sco-2021-euro-group");
+        assert!(!check(&draw, "underdog_won", &[], None));
+    }
+}
