@@ -371,6 +371,7 @@ impl<'m> Model<'m> {
         for (name, _) in FactIndex::new(m).names() {
             values.extend(crate::facts::numbers_in(name).into_iter().map(|(_, n)| n));
         }
+        values.extend(derived_spans(m));
         let all = serde_json::to_value(m).unwrap_or_default();
         collect_strings(&all, &mut |text| {
             if let Some(n) = crate::output::trace::stage_size(text) {
@@ -863,6 +864,28 @@ fn changed_names(
             data_says,
         });
     }
+}
+
+/// Minutes the data implies without stating them: how long each side led
+/// ("16 minutes behind"), and the span between two goals of one side ("a
+/// hat-trick inside 38 minutes", "three goals in 11 minutes").
+fn derived_spans(m: &Match) -> Vec<String> {
+    let led = crate::analysis::Analysis::new(m).minutes_led();
+    let mut out = vec![led.home.to_string(), led.away.to_string()];
+    let goals: Vec<(&str, u16)> = m
+        .events
+        .iter()
+        .filter(|e| e.kind.is_goal())
+        .filter_map(|e| Some((e.team.as_str(), e.minute?)))
+        .collect();
+    for (n, (team, a)) in goals.iter().enumerate() {
+        for (other, b) in &goals[n + 1..] {
+            if team == other {
+                out.push(b.abs_diff(*a).to_string());
+            }
+        }
+    }
+    out
 }
 
 /// The figures of a text outside names: scores such as "1-2" as one,
