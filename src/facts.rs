@@ -259,7 +259,8 @@ fn derived(m: &Match, numbers: &mut BTreeMap<String, Vec<String>>) {
     }
 }
 
-fn walk(
+/// Visits every leaf of `value` with its JSON path (`events[3].minute`).
+pub(crate) fn walk(
     value: &serde_json::Value,
     path: String,
     visit: &mut dyn FnMut(String, &serde_json::Value),

@@ -586,3 +586,46 @@ fn within_one_minute_an_incident_and_its_card_come_in_either_order() {
         "\"fra-giroud\" was sent off by events[7] (\"red\")",
     );
 }
+
+#[test]
+fn a_second_leg_may_end_level_because_the_tie_has_the_winner() {
+    // Ajax 2-3 Tottenham without Lucas Moura's 90+6' goal: 2-2 on the night,
+    // and Ajax through 3-2 on aggregate.
+    let mut m = fixture("aja-tot-2019-cl-sf.json");
+    let events = m["events"].as_array_mut().unwrap();
+    let last_goal = events
+        .iter()
+        .rposition(|e| e["type"] == "goal" && e["team"] == "tot")
+        .unwrap();
+    events.remove(last_goal);
+    m["result"]["full_time"] = json!({"home": 2, "away": 2});
+    m["result"].as_object_mut().unwrap().remove("winner");
+    m["result"].as_object_mut().unwrap().remove("decided_by");
+    m["context"]["aggregate"]["winner"] = json!("home");
+    accepts(&m);
+    // Without the first leg it is a semi-final level with no winner.
+    m["context"].as_object_mut().unwrap().remove("aggregate");
+    rejects(&m, "result", "with no winner");
+}
+
+#[test]
+fn in_a_second_leg_extra_time_follows_a_level_aggregate_not_a_level_match() {
+    // England 1-2 France as a second leg after a 1-0 first leg to England:
+    // 2-2 on aggregate, so extra time may follow.
+    let mut m = eng_fra();
+    m["context"]["aggregate"] = json!({"first_leg": {"home": 1, "away": 0}});
+    m["events"]
+        .as_array_mut()
+        .unwrap()
+        .push(event("et", 3, 95, "eng", "chance", "eng-kane"));
+    m["result"]["after_extra_time"] = json!({"home": 1, "away": 2});
+    m["result"]["decided_by"] = json!("extra_time");
+    accepts(&m);
+    // After a 0-0 first leg France lead the tie 2-1: no extra time.
+    m["context"]["aggregate"] = json!({"first_leg": {"home": 0, "away": 0}});
+    rejects(
+        &m,
+        "events[9].period",
+        "extra time after a decisive 90 minutes",
+    );
+}

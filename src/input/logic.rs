@@ -179,9 +179,19 @@ fn penalties(m: &Match, out: &mut Vec<Diagnostic>) {
 
 /// Extra time is played only in a knockout match level after 90 minutes;
 /// a shoot-out only in a knockout match level at the end of play; and a
-/// knockout match has a winner.
+/// knockout match has a winner. In the second leg of a two-legged tie
+/// (`context.aggregate`) "level" means level on aggregate, and the match
+/// itself may end level: the tie, not the match, has the winner.
 fn periods(m: &Match, out: &mut Vec<Diagnostic>) {
     let r = &m.result;
+    let first_leg = m.context.aggregate.as_ref().map(|a| a.first_leg);
+    let over_tie = |s: Score| match first_leg {
+        Some(f) => Score {
+            home: s.home.saturating_add(f.home),
+            away: s.away.saturating_add(f.away),
+        },
+        None => s,
+    };
     let knockout = m.fixture.stage.is_knockout();
     let stage = stage_name(m);
     let first_in = |p: u8| m.events.iter().position(|e| e.period == p);
@@ -196,7 +206,7 @@ fn periods(m: &Match, out: &mut Vec<Diagnostic>) {
             et_path.clone(),
             format!("extra time in a {stage} match; expected extra time only in a knockout stage"),
         ));
-    } else if extra_time && r.full_time.leader().is_some() {
+    } else if extra_time && over_tie(r.full_time).leader().is_some() {
         out.push(Diagnostic::new(
             et_path,
             format!(
@@ -214,7 +224,7 @@ fn periods(m: &Match, out: &mut Vec<Diagnostic>) {
                 "a penalty shoot-out in a {stage} match; expected a shoot-out only in a knockout stage"
             ),
         ));
-    } else if shootout && end_of_play.leader().is_some() {
+    } else if shootout && over_tie(end_of_play).leader().is_some() {
         out.push(Diagnostic::new(
             so_path,
             format!(
@@ -227,7 +237,7 @@ fn periods(m: &Match, out: &mut Vec<Diagnostic>) {
                 score(end_of_play)
             ),
         ));
-    } else if knockout && r.winner.is_none() && !shootout {
+    } else if knockout && r.winner.is_none() && !shootout && first_leg.is_none() {
         out.push(knockout_level(r, &stage));
     }
 }

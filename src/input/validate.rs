@@ -447,17 +447,24 @@ impl<'a> Validator<'a> {
     /// The winner and the way it was decided follow from the scores.
     fn winner(&mut self) {
         let r = &self.m.result;
-        let (expected_winner, expected_decider) =
-            match (r.full_time.leader(), r.after_extra_time, r.shootout) {
-                (Some(w), _, _) => (Some(w), Some(Decider::NormalTime)),
-                (None, Some(aet), shootout) => match (aet.leader(), shootout) {
-                    (Some(w), _) => (Some(w), Some(Decider::ExtraTime)),
-                    (None, Some(s)) => (s.leader(), s.leader().map(|_| Decider::Shootout)),
-                    (None, None) => (None, None),
-                },
-                (None, None, Some(s)) => (s.leader(), s.leader().map(|_| Decider::Shootout)),
-                (None, None, None) => (None, None),
-            };
+        // A second leg goes to extra time on a level aggregate, whatever the
+        // score on the night: then extra time, not the 90 minutes, decides.
+        let second_leg_et = self.m.context.aggregate.is_some() && r.after_extra_time.is_some();
+        let night = if second_leg_et {
+            None
+        } else {
+            r.full_time.leader()
+        };
+        let (expected_winner, expected_decider) = match (night, r.after_extra_time, r.shootout) {
+            (Some(w), _, _) => (Some(w), Some(Decider::NormalTime)),
+            (None, Some(aet), shootout) => match (aet.leader(), shootout) {
+                (Some(w), _) => (Some(w), Some(Decider::ExtraTime)),
+                (None, Some(s)) => (s.leader(), s.leader().map(|_| Decider::Shootout)),
+                (None, None) => (None, None),
+            },
+            (None, None, Some(s)) => (s.leader(), s.leader().map(|_| Decider::Shootout)),
+            (None, None, None) => (None, None),
+        };
         if r.winner != expected_winner {
             let expected = expected_winner.map_or("no winner (a draw)".to_string(), |s| {
                 format!("\"{}\"", side_label(s))

@@ -10,7 +10,7 @@
 //! path, which the tests treat as a failure.
 
 use crate::analysis::Analysis;
-use crate::facts::{Derivation, Fact, FactIndex};
+use crate::facts::{Derivation, Fact, FactIndex, walk};
 use crate::model::{EventType, Match, Side};
 
 /// What a sentence is about, beyond its words.
@@ -937,29 +937,4 @@ fn word_before(text: &str, at: usize) -> String {
         .next()
         .unwrap_or_default()
         .to_lowercase()
-}
-
-fn walk(
-    value: &serde_json::Value,
-    path: String,
-    visit: &mut dyn FnMut(String, &serde_json::Value),
-) {
-    match value {
-        serde_json::Value::Object(o) => {
-            for (k, v) in o {
-                let child = if path.is_empty() {
-                    k.clone()
-                } else {
-                    format!("{path}.{k}")
-                };
-                walk(v, child, visit);
-            }
-        }
-        serde_json::Value::Array(a) => {
-            for (i, v) in a.iter().enumerate() {
-                walk(v, format!("{path}[{i}]"), visit);
-            }
-        }
-        other => visit(path, other),
-    }
 }
