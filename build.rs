@@ -6,8 +6,7 @@ use std::path::{Path, PathBuf};
 fn main() {
     // Read at run time, not with `env!`: a build script compiled in one
     // checkout is reused by cargo for another (a moved clone, CI's fresh
-    // clone sharing a target directory), and a path baked in at compile time
-    // would then read the old checkout or nothing at all.
+    // clone sharing a target directory).
     let manifest_dir = std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");
     let root = Path::new(&manifest_dir).join("phrasebank");
     // Relative to the package, so a fresh checkout always reruns this script;
@@ -30,9 +29,13 @@ fn main() {
             .unwrap()
             .to_string_lossy()
             .replace('\\', "/");
+        // The path is joined when the library compiles, in whichever
+        // checkout compiles it: cargo may reuse this script's output for a
+        // clone elsewhere (a shared target directory), and a path written
+        // here would point into the checkout that ran the script.
+        let within = format!("/phrasebank/{rel}");
         out.push_str(&format!(
-            "    ({rel:?}, include_str!({:?})),\n",
-            file.display().to_string()
+            "    ({rel:?}, include_str!(concat!(env!(\"CARGO_MANIFEST_DIR\"), {within:?}))),\n"
         ));
     }
     out.push_str("];\n");
