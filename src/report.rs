@@ -4,7 +4,7 @@
 use crate::analysis::Analysis;
 use crate::beats::{Beat, Thresholds, detect_all};
 use crate::error::Result;
-use crate::model::Match;
+use crate::model::{Match, Side};
 use crate::phrasebank::Phrasebank;
 use crate::realise::{Memory, Realiser, refer::rng_for};
 use crate::sections;
@@ -178,11 +178,7 @@ pub fn write_report_avoiding(
     let reroll = section_ids(&options.sections)?;
     let analysis = Analysis::new(m);
     let beats = detect_all(&analysis, &options.thresholds);
-    let perspective = options
-        .perspective
-        .as_deref()
-        .map(|name| find_team(m, name))
-        .transpose()?;
+    let perspective = perspective_of(m, options)?;
     let inputs = sections::Inputs {
         a: &analysis,
         beats: &beats,
@@ -201,16 +197,7 @@ pub fn write_report_avoiding(
         DEFAULT_SEED
     };
     let mut drafts = Vec::new();
-    // The desk's own key stats print as given, so the prose steers around
-    // their openings rather than echo them.
-    let mut memory = Memory::default();
-    memory.openings.extend(
-        m.context
-            .key_stats
-            .iter()
-            .map(|line| crate::realise::opening(line)),
-    );
-    memory.used.extend(avoid.iter().cloned());
+    let mut memory = starting_memory(m, avoid);
     for section in sections::ALL {
         let before = memory.clone();
         let (written, after) = writer.section(section, base_seed, memory)?;
@@ -255,6 +242,30 @@ pub fn write_report_avoiding(
     })
 }
 
+/// The side the report is written for, from `--for` (a name or nickname).
+fn perspective_of(m: &Match, options: &Options) -> Result<Option<Side>> {
+    options
+        .perspective
+        .as_deref()
+        .map(|name| find_team(m, name))
+        .transpose()
+}
+
+/// What the realiser knows before the first sentence: the desk's own key
+/// stats print as given, so the prose steers around their openings rather
+/// than echo them; and the variants in `avoid` count as already used.
+fn starting_memory(m: &Match, avoid: &HashSet<String>) -> Memory {
+    let mut memory = Memory::default();
+    memory.openings.extend(
+        m.context
+            .key_stats
+            .iter()
+            .map(|line| crate::realise::opening(line)),
+    );
+    memory.used.extend(avoid.iter().cloned());
+    memory
+}
+
 /// The variant the report's first sentence would use, found by writing
 /// only the lead, as [`write_report_avoiding`] with the same arguments
 /// would (re-rolled sections are not supported: `options.sections` must be
@@ -268,11 +279,7 @@ pub fn lead_variant(
     check_tone(bank, &options.tone)?;
     let analysis = Analysis::new(m);
     let beats = detect_all(&analysis, &options.thresholds);
-    let perspective = options
-        .perspective
-        .as_deref()
-        .map(|name| find_team(m, name))
-        .transpose()?;
+    let perspective = perspective_of(m, options)?;
     let inputs = sections::Inputs {
         a: &analysis,
         beats: &beats,
@@ -285,14 +292,7 @@ pub fn lead_variant(
         inputs: &inputs,
         options,
     };
-    let mut memory = Memory::default();
-    memory.openings.extend(
-        m.context
-            .key_stats
-            .iter()
-            .map(|line| crate::realise::opening(line)),
-    );
-    memory.used.extend(avoid.iter().cloned());
+    let memory = starting_memory(m, avoid);
     let (lead, _) = writer.section(&sections::ALL[0], options.seed, memory)?;
     Ok(lead
         .as_ref()
