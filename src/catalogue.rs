@@ -118,7 +118,7 @@ pub const MESSAGES: &[(&str, &[&str])] = &[
     ("lead/woodwork", &["team", "count", "players", "minute", "added"]),
     ("lead/keeper", &["player", "team", "saves", "penalty_saves", "shootout_saves", "minute", "added"]),
     ("lead/big_chances", &["team", "count", "players", "minute", "added"]),
-    ("lead/shootout", &["winner", "score", "kicks", "misses", "result"]),
+    ("lead/shootout", &["winner", "score", "kicks", "misses", "saves", "wayward", "result"]),
     ("lead/next_fixture", &["team", "opponent", "stage", "weekday", "date"]),
     // Talking Point support: the evidence for its point, one message per
     // kind of beat, and two drawn from the result (src/plan/talking_point.rs).
@@ -136,7 +136,7 @@ pub const MESSAGES: &[(&str, &[&str])] = &[
     ("talking/support/woodwork", &["team", "count", "players"]),
     ("talking/support/goal_flurry", &["team", "scorers", "count", "from_minute", "to_minute", "span", "score"]),
     ("talking/support/substitute_scorer", &["player", "team", "minute", "added", "on_minute", "on_added", "replaced"]),
-    ("talking/support/shootout", &["winner", "score", "kicks", "misses"]),
+    ("talking/support/shootout", &["winner", "score", "kicks", "misses", "saves", "wayward"]),
     ("talking/support/penalty_saved_rebound", &["player", "team", "minute", "added", "goalkeeper", "scorer", "same_player", "score"]),
     ("talking/support/milestone", &["team", "player", "what", "since"]),
     ("talking/support/aggregate", &["team", "winner", "loser", "winner_goals", "loser_goals", "leg", "level", "away_goals"]),

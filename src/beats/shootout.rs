@@ -1,8 +1,10 @@
 //! `shootout`: the match went to penalties.
 //!
 //! What it detects: a match with a shoot-out score; the beat carries the
-//! winner, the shoot-out score, how many kicks were taken and who failed
-//! to score (missed or saved), in kick order.
+//! winner, the shoot-out score, how many kicks were taken, who failed
+//! to score (missed or saved), in kick order, and, apart, the goalkeepers
+//! who saved kicks (the winner's first) with whom they saved from, and
+//! the takers who missed without a save.
 //!
 //! Why it matters: a shoot-out decides the story. Whatever happened in
 //! the 120 minutes, the report leads on who won it and who missed.
@@ -35,21 +37,62 @@ impl Rule for Shootout {
             .filter_map(|e| e.player.clone())
             .collect();
         let winner = a.m.result.winner;
+        let saves = saves_by_keeper(a, &kicks, winner);
+        let wayward: Vec<String> = kicks
+            .iter()
+            .filter(|e| !matches!(e.outcome, Some(ShotOutcome::Scored | ShotOutcome::Saved)))
+            .filter_map(|e| e.player.clone())
+            .collect();
+        let mut players = misses.clone();
+        players.extend(saves.iter().map(|(k, _)| k.clone()));
         vec![Beat {
             id: String::new(),
             rule: self.name(),
             salience: t.salience("shootout"),
             side: winner,
-            players: misses.clone(),
+            players,
             slots: json!({
                 "winner": winner.map(|side| &a.team(side).id),
                 "score": score,
                 "kicks": kicks.len(),
                 "misses": misses,
+                "saves": saves
+                    .iter()
+                    .map(|(keeper, takers)| json!({"goalkeeper": keeper, "takers": takers}))
+                    .collect::<Vec<_>>(),
+                "wayward": wayward,
             }),
             evidence: kicks.iter().map(|e| e.id.clone()).collect(),
         }]
     }
+}
+
+/// The goalkeepers who saved shoot-out kicks, each with the takers he
+/// saved from in kick order; the winner's goalkeeper first, since his
+/// saves won it.
+fn saves_by_keeper(
+    a: &Analysis,
+    kicks: &[&crate::model::Event],
+    winner: Option<crate::model::Side>,
+) -> Vec<(String, Vec<String>)> {
+    let mut saves: Vec<(String, Vec<String>)> = Vec::new();
+    for e in kicks.iter().filter(|e| e.outcome == Some(ShotOutcome::Saved)) {
+        let (Some(keeper), Some(taker)) = (&e.goalkeeper, &e.player) else {
+            continue;
+        };
+        match saves.iter_mut().find(|(k, _)| k == keeper) {
+            Some((_, takers)) => takers.push(taker.clone()),
+            None => saves.push((keeper.clone(), vec![taker.clone()])),
+        }
+    }
+    // The kicker's side is the keeper's opponent: the winner's keeper
+    // saved kicks by the loser.
+    let winners_keeper = |keeper: &str| {
+        a.player(keeper)
+            .is_some_and(|(_, side)| Some(side) == winner)
+    };
+    saves.sort_by_key(|(k, _)| !winners_keeper(k));
+    saves
 }
 
 #[cfg(test)]
@@ -74,7 +117,15 @@ mod tests {
         assert_eq!(b.slots["score"], json!({"home": 4, "away": 2}));
         assert_eq!(b.slots["kicks"], 8);
         assert_eq!(b.slots["misses"], json!(["fra-coman", "fra-tchouameni"]));
-        assert_eq!(b.players, vec!["fra-coman", "fra-tchouameni"]);
+        assert_eq!(
+            b.players,
+            vec!["fra-coman", "fra-tchouameni", "arg-e-martinez"]
+        );
+        assert_eq!(
+            b.slots["saves"],
+            json!([{"goalkeeper": "arg-e-martinez", "takers": ["fra-coman"]}])
+        );
+        assert_eq!(b.slots["wayward"], json!(["fra-tchouameni"]));
         assert_eq!(
             b.evidence,
             vec!["e28", "e29", "e30", "e31", "e32", "e33", "e34", "e35"]
@@ -106,6 +157,18 @@ mod tests {
             json!(["eng-kane", "eng-saka", "eng-rice"])
         );
         assert_eq!(beats[0].evidence, vec!["k1", "k2", "k3", "k4", "k5", "k6"]);
+    }
+
+    #[test]
+    fn the_keeper_who_saved_is_named_with_whom_he_saved_from() {
+        let m = fixture(include_str!("../../fixtures/ned-crc-2014-wc-qf.json"));
+        let beats = Shootout.detect(&Analysis::new(&m), &Thresholds::builtin());
+        assert_eq!(
+            beats[0].slots["saves"],
+            json!([{"goalkeeper": "ned-krul", "takers": ["crc-ruiz", "crc-umana"]}])
+        );
+        assert_eq!(beats[0].slots["wayward"], json!([]));
+        assert!(beats[0].players.contains(&"ned-krul".to_string()));
     }
 
     #[test]
