@@ -105,7 +105,7 @@ pub const MESSAGES: &[(&str, &[&str])] = &[
     ("lead/grievance", &["team", "count", "claims", "details"]),
     ("lead/var", &[
         "team", "claim", "decision", "overturned", "via_var", "fouled", "opponent", "minute",
-        "added",
+        "added", "decisive",
     ]),
     ("lead/red_card", &[
         "player", "team", "minute", "added", "second_yellow", "score_at_card", "goals_for_after",

@@ -116,7 +116,8 @@ fn opening<'b>(a: &Analysis, beats: &Beats<'b>) -> Planned<'b> {
             .top("extra_time_winner")
             .or_else(|| scored_late_winner(beats));
         slots["late"] = json!(decider.map(|d| d.slots.clone()));
-        used.push(trophy);
+        // The trophy is already among the beats told (above).
+        let _ = trophy;
         used.extend(decider);
         "final"
     } else if let Some(miss) = beats.top("decisive_penalty_miss") {
@@ -321,15 +322,23 @@ pub fn story<'b>(a: &Analysis, beats: &Beats<'b>) -> Vec<Planned<'b>> {
         used.extend(beats.of("var_decision").filter(|b| in_grievance(b)));
         items.push((at, Planned::new("lead/grievance", slots, used)));
     }
+    // Told before the kick at the same moment: the review came first.
+    let mut before_kick: Vec<(usize, Planned<'b>)> = Vec::new();
     for var in beats.of("var_decision").filter(|b| !in_grievance(b)) {
         let Some((i, e)) = first_event(a, var) else {
             continue;
         };
-        // A penalty given by VAR is told with the kick itself.
+        let sentence = Planned::new("lead/var", var.slots.clone(), vec![var]);
         if e.kind == EventType::VarReview {
-            items.push((i, Planned::new("lead/var", var.slots.clone(), vec![var])));
+            items.push((i, sentence));
+        } else if var.slots["decisive"] == true && e.kind.is_goal() {
+            // A penalty given by VAR is told with the kick itself, unless
+            // the decision settled the result: then the review is a
+            // sentence of its own, just before the goal it gave.
+            before_kick.push((i, sentence));
         }
     }
+    items.splice(0..0, before_kick);
     for card in beats.of("red_card") {
         if let Some((i, _)) = first_event(a, card) {
             items.push((
