@@ -109,7 +109,7 @@ pub const MESSAGES: &[(&str, &[&str])] = &[
     ]),
     ("lead/red_card", &[
         "player", "team", "minute", "added", "second_yellow", "score_at_card", "goals_for_after",
-        "goals_against_after", "won_anyway",
+        "goals_against_after", "won_anyway", "extra_time",
     ]),
     ("lead/decisive_miss", &[
         "player", "team", "minute", "added", "minutes_left", "cost", "outcome", "goalkeeper",
@@ -172,7 +172,7 @@ pub const MESSAGES: &[(&str, &[&str])] = &[
     ("talking/progression", &["team", "history", "miss", "final", "stage"]),
     ("talking/red_card", &[
         "player", "team", "minute", "added", "second_yellow", "score_at_card", "goals_for_after",
-        "goals_against_after", "won_anyway",
+        "goals_against_after", "won_anyway", "extra_time",
     ]),
     ("talking/title_defence", &[
         "team", "title", "last_retained_by", "last_retained_year", "status",

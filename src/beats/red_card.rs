@@ -43,6 +43,9 @@ impl Rule for RedCard {
                     "goals_for_after": goals_for,
                     "goals_against_after": goals_against,
                     "won_anyway": a.m.result.winner == Some(side),
+                    // Added time in extra time is not the added time of
+                    // the 90 minutes.
+                    "extra_time": e.period >= 3,
             });
             let mut beat = Beat::for_event(self.name(), t, side, e, extra);
             beat.evidence = evidence;

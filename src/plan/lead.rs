@@ -179,10 +179,15 @@ fn opening<'b>(a: &Analysis, beats: &Beats<'b>) -> Planned<'b> {
         .iter()
         .filter_map(|b| optional_slot(b).map(|s| (*b, s)))
         .collect();
-    optional.into_iter().fold(
-        Planned::new(format!("lead/opening/{kind}"), slots, used),
-        |p, (b, slot)| p.via(Some(b), slot),
-    )
+    // A match that went to extra time says so in its opening.
+    let extra_time = a.m.result.after_extra_time.is_some();
+    optional
+        .into_iter()
+        .fold(
+            Planned::new(format!("lead/opening/{kind}"), slots, used),
+            |p, (b, slot)| p.via(Some(b), slot),
+        )
+        .requiring("extra_time_played", extra_time)
 }
 
 /// Puts a beat's protagonist into the slots as `hero`, with the beat's
@@ -498,7 +503,10 @@ fn goal_sentence<'b>(a: &Analysis, beats: &Beats<'b>, goal: &'b Beat) -> Planned
         None => "lead/goal/other".to_string(),
     };
     let record = used.iter().copied().find(|b| b.rule == "record");
-    Planned::new(message, slots, used).via(record, "record")
+    let own_goal = event.is_some_and(|e| e.kind == EventType::OwnGoal);
+    Planned::new(message, slots, used)
+        .via(record, "record")
+        .requiring("own_goal", own_goal)
 }
 
 /// The decisive miss, with how the penalty came about and whether the

@@ -30,6 +30,10 @@ pub struct Planned<'b> {
     /// Beats the sentence expresses only if its template uses the named
     /// slot: a variant that leaves the miss out does not cite the miss.
     pub conditional: Vec<(&'b Beat, &'static str)>,
+    /// Claims the sentence must assert when its message has a variant that
+    /// declares them: a story point every wording must carry (extra time
+    /// in the opening of a match that went to it, an own goal).
+    pub requires: Vec<&'static str>,
 }
 
 impl<'b> Planned<'b> {
@@ -40,7 +44,16 @@ impl<'b> Planned<'b> {
             slots,
             beats,
             conditional: Vec::new(),
+            requires: Vec::new(),
         }
+    }
+
+    /// Requires the sentence to assert `claim` when `when` holds.
+    pub fn requiring(mut self, claim: &'static str, when: bool) -> Self {
+        if when {
+            self.requires.push(claim);
+        }
+        self
     }
 
     /// Moves `beat` from the beats the sentence surely expresses to those

@@ -89,6 +89,9 @@ pub struct Realiser<'a> {
     /// Phrases of the match file's own text (a record's scope, a side's
     /// standing): repeated as the desk wrote them, like names.
     data: HashSet<String>,
+    /// Claims the sentence being written must assert when its file has a
+    /// variant that does (the planner's [`crate::plan::Planned::requires`]).
+    required: Vec<&'static str>,
 }
 
 /// A rendered candidate before the choice is made.
@@ -123,6 +126,7 @@ impl<'a> Realiser<'a> {
             rng,
             memory,
             data: data_phrases(analysis.m),
+            required: Vec::new(),
         }
     }
 
@@ -181,7 +185,10 @@ impl<'a> Realiser<'a> {
             .copied()
             .chain(planned.conditional.iter().map(|(b, _)| *b))
             .collect();
-        let mut sentence = self.say_beats(&planned.message, planned.slots, &all)?;
+        self.required = planned.requires.clone();
+        let said = self.say_beats(&planned.message, planned.slots, &all);
+        self.required.clear();
+        let mut sentence = said?;
         let source = self.bank.source(&sentence.variant).unwrap_or_default();
         let dropped: Vec<&crate::beats::Beat> = planned
             .conditional
@@ -331,7 +338,10 @@ impl<'a> Realiser<'a> {
         order.push((base, message));
         order
             .into_iter()
-            .map(|(tone, m)| most_specific(offer(self.bank.variants_exact(tone, m), &holds)))
+            .map(|(tone, m)| {
+                let offered = offer(self.bank.variants_exact(tone, m), &holds);
+                most_specific(asserting(offered, &self.required))
+            })
             .find(|v| !v.is_empty())
             .unwrap_or_default()
     }
@@ -457,6 +467,22 @@ pub fn offer(variants: &[Variant], holds: impl Fn(&str) -> bool) -> Vec<Variant>
         .filter(|v| v.claims.iter().all(|c| holds(c)))
         .cloned()
         .collect()
+}
+
+/// Of the variants offered, those that declare every claim the planner
+/// requires of the sentence ("after extra time" for a match that went to
+/// extra time), when some do; else all of them, so a file written before
+/// the claim existed still speaks.
+pub fn asserting(offered: Vec<Variant>, required: &[&str]) -> Vec<Variant> {
+    if required.is_empty() {
+        return offered;
+    }
+    let declare_all = |v: &Variant| required.iter().all(|r| v.claims.iter().any(|c| c == r));
+    if offered.iter().any(declare_all) {
+        offered.into_iter().filter(declare_all).collect()
+    } else {
+        offered
+    }
 }
 
 /// Of the variants offered, those that claim the most: when a final was
@@ -836,6 +862,32 @@ impl Capitalised {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn variant(number: usize, claims: &[&str]) -> crate::phrasebank::Variant {
+        crate::phrasebank::Variant {
+            message: "lead/opening/shootout".into(),
+            tone: "neutral".into(),
+            number,
+            file: String::new(),
+            line: 1,
+            claims: claims.iter().map(|c| c.to_string()).collect(),
+        }
+    }
+
+    #[test]
+    fn a_required_claim_keeps_only_the_variants_that_assert_it() {
+        let offered = vec![
+            variant(1, &["extra_time_played"]),
+            variant(2, &["not_final"]),
+            variant(3, &[]),
+        ];
+        let kept = asserting(offered.clone(), &["extra_time_played"]);
+        assert_eq!(kept.iter().map(|v| v.number).collect::<Vec<_>>(), vec![1]);
+        // None declares it: every variant is still offered.
+        let kept = asserting(offered.clone(), &["own_goal"]);
+        assert_eq!(kept.len(), 3);
+        assert_eq!(asserting(offered, &[]).len(), 3);
+    }
 
     #[test]
     fn tidy_fixes_gaps_left_by_conditionals() {
