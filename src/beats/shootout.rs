@@ -76,7 +76,10 @@ fn saves_by_keeper(
     winner: Option<crate::model::Side>,
 ) -> Vec<(String, Vec<String>)> {
     let mut saves: Vec<(String, Vec<String>)> = Vec::new();
-    for e in kicks.iter().filter(|e| e.outcome == Some(ShotOutcome::Saved)) {
+    for e in kicks
+        .iter()
+        .filter(|e| e.outcome == Some(ShotOutcome::Saved))
+    {
         let (Some(keeper), Some(taker)) = (&e.goalkeeper, &e.player) else {
             continue;
         };

@@ -160,7 +160,11 @@ mod tests {
         assert_eq!(beats[1].slots["decision"], "upheld");
         // A turned-down claim and a missed penalty settled nothing.
         assert!(beats.iter().all(|b| b.slots["decisive"] == false));
-        assert!(beats.iter().all(|b| b.salience < Thresholds::builtin().must_tell));
+        assert!(
+            beats
+                .iter()
+                .all(|b| b.salience < Thresholds::builtin().must_tell)
+        );
     }
 
     fn beats_of(text: &str) -> Vec<Beat> {

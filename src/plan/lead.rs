@@ -25,8 +25,34 @@ pub fn plan_within<'b>(
     must_tell: f32,
     with_next: bool,
 ) -> Vec<ParagraphPlan<'b>> {
-    let mut paragraphs = vec![vec![opening(a, beats)]];
-    let mut items = story(a, beats);
+    let open = opening(a, beats);
+    let told: Vec<String> = open.beats.iter().map(|b| b.id.clone()).collect();
+    let mut paragraphs = vec![vec![open]];
+    paragraphs.extend(rest_within(a, beats, &told, story_items, must_tell, with_next).0);
+    paragraphs
+}
+
+/// The lead's opening sentence, planned on its own so the rest can be
+/// planned knowing what the chosen wording told.
+pub fn opening_sentence<'b>(a: &Analysis, beats: &Beats<'b>) -> Planned<'b> {
+    opening(a, beats)
+}
+
+/// The lead after its opening, as [`plan_within`] plans it, knowing the
+/// ids of the beats the written opening told (`told`): a late or
+/// extra-time winner the opening told is not told again. Returns the
+/// paragraphs and the goal beats the opening told that way, which its
+/// sentence should cite.
+pub fn rest_within<'b>(
+    a: &Analysis,
+    beats: &Beats<'b>,
+    told: &[String],
+    story_items: usize,
+    must_tell: f32,
+    with_next: bool,
+) -> (Vec<ParagraphPlan<'b>>, Vec<&'b Beat>) {
+    let mut paragraphs = Vec::new();
+    let (mut items, absorbed) = story_told(a, beats, told);
     let few_goals = a.goals().count() <= MAX_GOALS_ALL_TOLD;
     let kept = |p: &Planned| {
         p.beats
@@ -53,7 +79,7 @@ pub fn plan_within<'b>(
             vec![next],
         )]);
     }
-    paragraphs
+    (paragraphs, absorbed)
 }
 
 /// The sentence that tells one beat on its own (`lead/beat/<rule>`), for
@@ -234,13 +260,41 @@ fn index_of(a: &Analysis, id: &str) -> Option<usize> {
 
 /// The story after the opening, one sentence per beat, in match order.
 pub fn story<'b>(a: &Analysis, beats: &Beats<'b>) -> Vec<Planned<'b>> {
+    story_told(a, beats, &[]).0
+}
+
+/// The goal beats whose late or extra-time winner the opening told (the
+/// ids in `told`): the opening named the scorer and the moment, so a
+/// second sentence would tell the same goal again.
+fn told_by_opening<'b>(beats: &Beats<'b>, told: &[String]) -> Vec<&'b Beat> {
+    beats
+        .of("late_winner")
+        .chain(beats.of("extra_time_winner"))
+        .filter(|w| told.contains(&w.id))
+        .filter_map(|w| {
+            beats
+                .of("goal")
+                .find(|g| g.evidence.first() == w.evidence.first())
+        })
+        .collect()
+}
+
+/// [`story`], leaving out the goals the opening told (returned apart).
+fn story_told<'b>(
+    a: &Analysis,
+    beats: &Beats<'b>,
+    told: &[String],
+) -> (Vec<Planned<'b>>, Vec<&'b Beat>) {
+    let absorbed = told_by_opening(beats, told);
     let mut items: Vec<(usize, Planned<'b>)> = Vec::new();
     let grievance = beats.top("grievance");
     let in_grievance =
         |b: &Beat| grievance.is_some_and(|g| b.evidence.iter().all(|e| g.evidence.contains(e)));
     let folded = folded_goals(beats);
     for goal in beats.of("goal") {
-        if folded.iter().any(|(_, g)| std::ptr::eq(*g, goal)) {
+        if folded.iter().any(|(_, g)| std::ptr::eq(*g, goal))
+            || absorbed.iter().any(|g| std::ptr::eq(*g, goal))
+        {
             continue;
         }
         if let Some((i, _)) = first_event(a, goal) {
@@ -399,14 +453,13 @@ pub fn story<'b>(a: &Analysis, beats: &Beats<'b>) -> Vec<Planned<'b>> {
         ));
     }
     items.sort_by_key(|(i, _)| *i);
-    items.into_iter().map(|(_, p)| p).collect()
+    (items.into_iter().map(|(_, p)| p).collect(), absorbed)
 }
 
 /// Goal beats folded into a hat-trick or a burst of goals, with the beat
-/// they are folded into: a hat-trick scorer's second goal on, and a
-/// burst's goals after its first, unless a goal decided the match late
-/// or changed who led (those keep their own sentence). A goal is folded
-/// once.
+/// they are folded into: a hat-trick scorer's second goal on, unless it
+/// changed who led, and every goal of a burst; never a goal that decided
+/// the match late (it keeps its own sentence). A goal is folded once.
 fn folded_goals<'b>(beats: &Beats<'b>) -> Vec<(&'b Beat, &'b Beat)> {
     let decisive: Vec<&str> = beats
         .of("late_winner")
@@ -414,20 +467,28 @@ fn folded_goals<'b>(beats: &Beats<'b>) -> Vec<(&'b Beat, &'b Beat)> {
         .filter_map(|b| b.evidence.first().map(String::as_str))
         .collect();
     let mut folded: Vec<(&'b Beat, &'b Beat)> = Vec::new();
-    for feat in beats.of("hat_trick").chain(beats.of("goal_flurry")) {
-        for id in feat.evidence.iter().skip(1) {
+    // Bursts first: a burst's sentence names its goals, a hat-trick's
+    // sentence names only the feat.
+    for feat in beats.of("goal_flurry").chain(beats.of("hat_trick")) {
+        // A burst's sentence names every scorer and the score it left, so
+        // it tells all its goals: none keeps a sentence of its own (two
+        // sentences would tell the same goals). A hat-trick's sentence
+        // tells the feat, so its first goal and those that changed who
+        // led keep theirs.
+        let burst = feat.rule == "goal_flurry";
+        for id in feat.evidence.iter().skip(usize::from(!burst)) {
             if decisive.contains(&id.as_str())
                 || folded.iter().any(|(_, g)| g.evidence.first() == Some(id))
             {
                 continue;
             }
-            // A goal that changed who led keeps its own sentence.
             if let Some(goal) = beats.of("goal").find(|g| {
                 g.evidence.first() == Some(id)
-                    && !matches!(
-                        g.slots["state"].as_str(),
-                        Some("opener" | "equaliser" | "go_ahead")
-                    )
+                    && (burst
+                        || !matches!(
+                            g.slots["state"].as_str(),
+                            Some("opener" | "equaliser" | "go_ahead")
+                        ))
             }) {
                 folded.push((feat, goal));
             }

@@ -23,10 +23,8 @@ pub fn lead(inputs: &Inputs, r: &mut Realiser) -> Result<Vec<Paragraph>> {
             .is_none_or(|n| n.side == Some(ours))
     });
     let Some(budget) = r.bank().tone_number(r.tone(), "lead_max_words") else {
-        let mut paragraphs = realise(
-            plan::lead::plan_within(inputs.a, &beats, usize::MAX, f32::INFINITY, next_is_ours),
-            r,
-        )?;
+        let mut paragraphs =
+            lead_within(inputs, &beats, usize::MAX, f32::INFINITY, next_is_ours, r)?;
         tell_the_rest(&story, &mut paragraphs, r)?;
         return Ok(paragraphs);
     };
@@ -38,10 +36,7 @@ pub fn lead(inputs: &Inputs, r: &mut Realiser) -> Result<Vec<Paragraph>> {
     for with_next in [next_is_ours, false] {
         for story_items in (0..=all_items).rev() {
             r.restore(start.clone());
-            let mut paragraphs = realise(
-                plan::lead::plan_within(inputs.a, &beats, story_items, must_tell, with_next),
-                r,
-            )?;
+            let mut paragraphs = lead_within(inputs, &beats, story_items, must_tell, with_next, r)?;
             tell_the_rest(&story, &mut paragraphs, r)?;
             let words: usize = paragraphs
                 .iter()
@@ -54,6 +49,40 @@ pub fn lead(inputs: &Inputs, r: &mut Realiser) -> Result<Vec<Paragraph>> {
         }
     }
     Ok(last)
+}
+
+/// Writes the lead's opening, then plans and writes the rest knowing what
+/// the opening's wording told: a winner it named is not told twice, and
+/// the opening cites that goal.
+fn lead_within(
+    inputs: &Inputs,
+    beats: &Beats,
+    story_items: usize,
+    must_tell: f32,
+    with_next: bool,
+    r: &mut Realiser,
+) -> Result<Vec<Paragraph>> {
+    let opening = plan::lead::opening_sentence(inputs.a, beats);
+    let mut paragraphs = realise(vec![vec![opening]], r)?;
+    let told: Vec<String> = paragraphs
+        .iter()
+        .flat_map(|p| &p.sentences)
+        .flat_map(|s| s.beats.iter().cloned())
+        .collect();
+    let (rest, absorbed) =
+        plan::lead::rest_within(inputs.a, beats, &told, story_items, must_tell, with_next);
+    if let Some(first) = paragraphs.first_mut().and_then(|p| p.sentences.first_mut()) {
+        for goal in absorbed {
+            first.beats.push(goal.id.clone());
+            for e in &goal.evidence {
+                if !first.evidence.contains(e) {
+                    first.evidence.push(e.clone());
+                }
+            }
+        }
+    }
+    paragraphs.extend(realise(rest, r)?);
+    Ok(paragraphs)
 }
 
 /// Tells, right after the opening, every must-tell beat the lead has not
