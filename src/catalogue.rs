@@ -109,11 +109,11 @@ pub const MESSAGES: &[(&str, &[&str])] = &[
     ]),
     ("lead/red_card", &[
         "player", "team", "minute", "added", "second_yellow", "score_at_card", "goals_for_after",
-        "goals_against_after", "won_anyway", "extra_time",
+        "goals_against_after", "won_anyway", "added_in",
     ]),
     ("lead/decisive_miss", &[
         "player", "team", "minute", "added", "minutes_left", "cost", "outcome", "goalkeeper",
-        "earlier_penalty", "via_var", "fouled", "opponent", "has_manager",
+        "earlier_penalty", "via_var", "fouled", "opponent", "has_manager", "added_in",
     ]),
     ("lead/woodwork", &["team", "count", "players", "minute", "added"]),
     ("lead/keeper", &["player", "team", "saves", "penalty_saves", "shootout_saves", "minute", "added"]),
@@ -172,7 +172,7 @@ pub const MESSAGES: &[(&str, &[&str])] = &[
     ("talking/progression", &["team", "history", "miss", "final", "stage"]),
     ("talking/red_card", &[
         "player", "team", "minute", "added", "second_yellow", "score_at_card", "goals_for_after",
-        "goals_against_after", "won_anyway", "extra_time",
+        "goals_against_after", "won_anyway", "added_in",
     ]),
     ("talking/title_defence", &[
         "team", "title", "last_retained_by", "last_retained_year", "status",

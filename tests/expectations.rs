@@ -499,6 +499,182 @@ fn rows_for(case: &str, e: &Expectations, runs: &[Run]) -> Vec<Row> {
     rows
 }
 
+/// Rules of story-telling every report of every match must keep, checked
+/// over the same runs as the expectations (issue 9's sub-editor notes).
+fn guard_rows(case: &str, m: &Match, runs: &[Run]) -> Vec<Row> {
+    let guards: [(&str, &str, Guard); 5] = [
+        (
+            "guard: each goal told once a section",
+            "a goal told in two sentences of one section reads as two goals (arg-fra's burst, ger-swe's winner)",
+            goal_told_twice,
+        ),
+        (
+            "guard: an own goal is said to be one",
+            "a sentence that tells an own goal without saying so credits the wrong side's player",
+            own_goal_unsaid,
+        ),
+        (
+            "guard: a deficit of two or more is stated",
+            "a comeback from two or more goals down is told with how far down the side was",
+            deficit_unsaid,
+        ),
+        (
+            "guard: extra time's added time says extra time",
+            "\"in stoppage time\" alone means the 90 minutes; a moment at 120+1 is in extra time",
+            extra_time_unsaid,
+        ),
+        (
+            "guard: a minute count agrees",
+            "\"on 1 minutes\" is not English",
+            minute_disagrees,
+        ),
+    ];
+    guards
+        .iter()
+        .map(|(what, why, guard)| {
+            let mut outcome = Outcome::new();
+            for run in runs {
+                outcome.runs += 1;
+                if let Some(problem) = guard(m, &run.json) {
+                    outcome.failures.push(format!("{}: {problem}", run.label));
+                }
+            }
+            Row {
+                case: case.to_string(),
+                what: what.to_string(),
+                why: why.to_string(),
+                pending: None,
+                outcome,
+            }
+        })
+        .collect()
+}
+
+/// A guard: the first problem it finds in a report, if any.
+type Guard = fn(&Match, &Value) -> Option<String>;
+
+/// The report's beats by id.
+fn beats_by_id(report: &Value) -> Map<String, Value> {
+    report["beats"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|b| Some((b["id"].as_str()?.to_string(), b.clone())))
+        .collect()
+}
+
+/// The beats a sentence cites, in full.
+fn cited<'a>(sentence: &Value, beats: &'a Map<String, Value>) -> Vec<&'a Value> {
+    sentence["beats"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|c| beats.get(c["id"].as_str()?))
+        .collect()
+}
+
+/// Beats whose sentence tells their goals as goals (not a feat or an
+/// angle on them: a hat-trick, a substitute's goal, a VAR review).
+const GOAL_TELLING: [&str; 4] = ["goal", "goal_flurry", "late_winner", "extra_time_winner"];
+
+fn goal_told_twice(_: &Match, report: &Value) -> Option<String> {
+    let beats = beats_by_id(report);
+    for section in NARRATIVE {
+        let mut told: Vec<(String, String)> = Vec::new();
+        for s in sentences(report, &[section]) {
+            let mut goals: Vec<String> = cited(s, &beats)
+                .iter()
+                .filter(|b| GOAL_TELLING.contains(&b["rule"].as_str().unwrap_or_default()))
+                .flat_map(|b| b["evidence"].as_array().cloned().unwrap_or_default())
+                .filter_map(|e| e.as_str().map(str::to_string))
+                .collect();
+            goals.sort();
+            goals.dedup();
+            for g in goals {
+                if let Some((_, first)) = told.iter().find(|(x, _)| *x == g) {
+                    return Some(format!(
+                        "{section} tells {g} twice: \"{first}\" and \"{}\"",
+                        text(s)
+                    ));
+                }
+                told.push((g, text(s).to_string()));
+            }
+        }
+    }
+    None
+}
+
+fn own_goal_unsaid(_: &Match, report: &Value) -> Option<String> {
+    let beats = beats_by_id(report);
+    let said = ["own goal", "own-goal", "own net", "own goalkeeper"];
+    sentences(report, &["lead", "talking_point", "player_of_match"])
+        .into_iter()
+        .find(|s| {
+            cited(s, &beats).iter().any(|b| {
+                (b["rule"] == "goal" && b["slots"]["own_goal"] == true) || b["rule"] == "own_goal"
+            }) && !said.iter().any(|p| says(text(s), p))
+        })
+        .map(|s| format!("tells an own goal without saying so: {}", text(s)))
+}
+
+fn deficit_unsaid(_: &Match, report: &Value) -> Option<String> {
+    const WORDS: [&str; 10] = [
+        "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+    ];
+    let beats = beats_by_id(report);
+    for s in sentences(report, &WRITTEN) {
+        for b in cited(s, &beats).iter().filter(|b| b["rule"] == "comeback") {
+            let deficit = b["slots"]["deficit"].as_u64().unwrap_or(0) as usize;
+            if deficit < 2 {
+                continue;
+            }
+            let number = WORDS.get(deficit).copied().unwrap_or_default();
+            let digit = deficit.to_string();
+            if !says(text(s), number) && !says(text(s), &digit) {
+                return Some(format!(
+                    "a {deficit}-goal comeback without its deficit: {}",
+                    text(s)
+                ));
+            }
+        }
+    }
+    None
+}
+
+fn extra_time_unsaid(m: &Match, report: &Value) -> Option<String> {
+    let late_in_extra_time = |id: &str| {
+        m.events
+            .iter()
+            .any(|e| e.id == id && e.period >= 3 && e.added > 0)
+    };
+    sentences(report, &WRITTEN)
+        .into_iter()
+        .find(|s| {
+            let first = s["evidence"]
+                .as_array()
+                .and_then(|e| e.first())
+                .and_then(|e| e["id"].as_str());
+            first.is_some_and(late_in_extra_time)
+                && ["stoppage time", "added time"]
+                    .iter()
+                    .any(|p| says(text(s), p))
+                && !says(text(s), "extra time")
+        })
+        .map(|s| {
+            format!(
+                "extra time's added time told as the 90 minutes': {}",
+                text(s)
+            )
+        })
+}
+
+fn minute_disagrees(_: &Match, report: &Value) -> Option<String> {
+    sentences(report, &WRITTEN)
+        .into_iter()
+        .find(|s| says(text(s), "1 minutes"))
+        .map(|s| format!("says \"1 minutes\": {}", text(s)))
+}
+
 /// The beat kinds an expectation may name: the rules in `src/beats/` and
 /// the kinds agreed for issue 9.
 fn known_kinds() -> Vec<String> {
@@ -607,6 +783,8 @@ fn phrases_match_whole_words() {
     assert!(!says("the theme", "he"));
     assert!(says("He scored", "he"));
     assert!(!says("knocked the ball out", "knocked out"));
+    assert!(says("on 1 minutes", "1 minutes"));
+    assert!(!says("on 11 minutes", "1 minutes"));
 }
 
 #[test]
@@ -619,6 +797,7 @@ fn every_report_meets_its_expectations() {
         check_names(&case, &e, &m);
         let runs = runs(&m, &source);
         rows.extend(rows_for(&case, &e, &runs));
+        rows.extend(guard_rows(&case, &m, &runs));
     }
     let table: Vec<String> = rows.iter().map(Row::print).collect();
     let count = |s: &str| rows.iter().filter(|r| r.status() == s).count();

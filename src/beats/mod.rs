@@ -98,6 +98,17 @@ impl Beat {
     }
 }
 
+/// Whose added time an event's added minutes are: `extra_time` from the
+/// first period of extra time on, else `regulation` (the lexicon's keys
+/// for "in added time" and "in the added time of extra time").
+pub fn added_in(e: &crate::model::Event) -> &'static str {
+    if e.period >= 3 {
+        "extra_time"
+    } else {
+        "regulation"
+    }
+}
+
 /// Tunable numbers for the rules, read from `rules/thresholds.json`.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -45,7 +45,7 @@ impl Rule for RedCard {
                     "won_anyway": a.m.result.winner == Some(side),
                     // Added time in extra time is not the added time of
                     // the 90 minutes.
-                    "extra_time": e.period >= 3,
+                    "added_in": super::added_in(e),
             });
             let mut beat = Beat::for_event(self.name(), t, side, e, extra);
             beat.evidence = evidence;

@@ -584,6 +584,7 @@ fn miss_sentence<'b>(
         .any(|x| x.kind.is_penalty_kick() && x.player == e.player);
     slots["earlier_penalty"] = json!(earlier);
     slots["via_var"] = json!(e.via_var);
+    slots["added_in"] = json!(crate::beats::added_in(e));
     slots["fouled"] = json!(e.fouled);
     slots["opponent"] = json!(e.opponent);
     let side: Side = a.side_of_team(&e.team);
