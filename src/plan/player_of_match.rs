@@ -211,16 +211,51 @@ fn unique_top_mark<'m>(a: &Analysis<'m>) -> Option<&'m str> {
     (at_top.len() == 1).then(|| at_top[0])
 }
 
+/// Reasons that can set a player above better-marked ones: what he
+/// scored, made or saved, or a record. Hitting the woodwork, winning a
+/// penalty or a mark are not enough on their own.
+const STRONG_REASONS: &[&str] = &[
+    "hat_trick",
+    "winner",
+    "goals",
+    "assists",
+    "saves",
+    "penalty_saves",
+    "shootout_saves",
+    "record",
+];
+
+/// A player's desk mark, if he has one.
+fn mark(a: &Analysis, player: &str) -> Option<f32> {
+    match a.m.ratings.get(player) {
+        Some(Rating::Mark(m)) => Some(*m),
+        _ => None,
+    }
+}
+
 /// The best-scoring player with a reason to show (on `only` side when
-/// given), winners first on equal scores.
+/// given), winners first on equal scores. The top-marked player is
+/// preferred: a player marked below him is chosen only for a strong
+/// reason (a goal, an assist, saves, a record), never for a near miss.
 fn choose(a: &Analysis, beats: &Beats, only: Option<Side>) -> Option<(String, Side)> {
+    let sides: Vec<Side> = [Side::Home, Side::Away]
+        .into_iter()
+        .filter(|s| only.is_none_or(|o| o == *s))
+        .collect();
+    let top = sides
+        .iter()
+        .flat_map(|s| &a.team(*s).squad)
+        .filter_map(|p| mark(a, &p.id))
+        .fold(f32::MIN, f32::max);
     let mut best: Option<(f32, String, Side)> = None;
-    for side in [Side::Home, Side::Away] {
-        if only.is_some_and(|o| o != side) {
-            continue;
-        }
+    for side in sides {
         for p in &a.team(side).squad {
-            if reasons(a, beats, &p.id, side).0.is_empty() {
+            let (reasons, _) = reasons(a, beats, &p.id, side);
+            let strong = reasons
+                .iter()
+                .any(|r| STRONG_REASONS.contains(&r["kind"].as_str().unwrap_or_default()));
+            let top_marked = mark(a, &p.id).is_none_or(|m| m >= top);
+            if reasons.is_empty() || !(strong || top_marked) {
                 continue;
             }
             let score = score(a, beats, &p.id, side);
@@ -269,4 +304,34 @@ fn rival<'b>(
         .for_player("record", taker)
         .filter(|r| r.slots["counts"] == "goals")?;
     Some((taker.clone(), miss, their_record))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::beats::{Thresholds, detect_all};
+
+    fn chosen(text: &str, only: Option<Side>) -> Option<String> {
+        let m = crate::input::load_str("f", text).unwrap();
+        let a = Analysis::new(&m);
+        let all = detect_all(&a, &Thresholds::builtin());
+        choose(&a, &Beats::new(&all), only).map(|(p, _)| p)
+    }
+
+    #[test]
+    fn a_shot_against_the_post_does_not_beat_better_marks() {
+        // Stones (6) hit the post; six players have 8 and nothing else to
+        // show: no one is named for a tied mark or a near miss.
+        let text = include_str!("../../fixtures/eng-sco-2021-euro-group.json");
+        assert_eq!(chosen(text, None), None);
+        assert_eq!(chosen(text, Some(Side::Home)), None);
+    }
+
+    #[test]
+    fn a_goal_or_saves_still_beat_a_better_mark() {
+        let text = include_str!("../../fixtures/ned-crc-2014-wc-qf.json");
+        assert_eq!(chosen(text, None).as_deref(), Some("ned-krul"));
+        let text = include_str!("../../fixtures/ger-swe-2018-wc-group.json");
+        assert_eq!(chosen(text, None).as_deref(), Some("ger-kroos"));
+    }
 }
