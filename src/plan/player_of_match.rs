@@ -184,12 +184,24 @@ fn reasons<'b>(
     if won_penalties > 0 {
         out.push(json!({ "kind": "won_penalty", "count": won_penalties }));
     }
+    if kept_clean_sheet(a, player, side) {
+        out.push(json!({ "kind": "clean_sheet" }));
+    }
     // A mark is a reason only when no one else has it: a tied rating
     // says nothing about why this player.
     if out.is_empty() && unique_top_mark(a) == Some(player) {
         out.push(json!({ "kind": "top_mark", "mark": a.m.ratings.get(player) }));
     }
     (out, cited)
+}
+
+/// Whether the player is his side's starting goalkeeper and the side
+/// conceded nothing: the score proves it, whatever the event list holds.
+fn kept_clean_sheet(a: &Analysis, player: &str, side: Side) -> bool {
+    let score = a.m.result.after_extra_time.unwrap_or(a.m.result.full_time);
+    a.player(player).is_some_and(|(p, s)| {
+        s == side && p.starter && p.position == crate::model::Position::Goalkeeper
+    }) && score.of(side.other()) == 0
 }
 
 /// The player with the highest mark, when no other player shares it.
@@ -320,11 +332,14 @@ mod tests {
 
     #[test]
     fn a_shot_against_the_post_does_not_beat_better_marks() {
-        // Stones (6) hit the post; six players have 8 and nothing else to
-        // show: no one is named for a tied mark or a near miss.
+        // Stones (6) hit the post; of the six players marked 8, Pickford
+        // kept a clean sheet: he is the one with a reason at the top mark.
         let text = include_str!("../../fixtures/eng-sco-2021-euro-group.json");
-        assert_eq!(chosen(text, None), None);
-        assert_eq!(chosen(text, Some(Side::Home)), None);
+        assert_eq!(chosen(text, None).as_deref(), Some("eng-pickford"));
+        assert_eq!(chosen(text, Some(Side::Home)).as_deref(), Some("eng-pickford"));
+        // Scotland's keeper, marked 7, kept one too, but below Scotland's
+        // best mark (8): no Scotland player has a reason at the top.
+        assert_eq!(chosen(text, Some(Side::Away)), None);
     }
 
     #[test]
