@@ -155,7 +155,7 @@ pub const MESSAGES: &[(&str, &[&str])] = &[
     ("lead/beat/knockout", &["team", "outcome", "stage", "next"]),
     ("lead/beat/record", &["status", "player", "team", "counts", "scope", "note", "before", "after", "added", "record", "holders"]),
     ("lead/beat/penalty_saved_rebound", &["player", "team", "minute", "added", "goalkeeper", "scorer", "same_player", "score"]),
-    ("lead/beat/substitute_scorer", &["player", "team", "minute", "added", "on_minute", "on_added", "replaced"]),
+    ("lead/beat/substitute_scorer", &["player", "team", "minute", "added", "on_minute", "on_added", "replaced", "score"]),
     ("lead/beat/goal_flurry", &["team", "scorers", "count", "from_minute", "to_minute", "span", "score"]),
     ("lead/beat/table", &["team", "opponent", "position_before", "position_after", "points_before", "points_after", "gap", "ahead", "moved", "top"]),
     ("lead/beat/form", &["team", "kind", "run"]),

@@ -291,10 +291,18 @@ fn story_told<'b>(
     let in_grievance =
         |b: &Beat| grievance.is_some_and(|g| b.evidence.iter().all(|e| g.evidence.contains(e)));
     let folded = folded_goals(beats);
+    let told_elsewhere = |g: &Beat| {
+        folded.iter().any(|(_, x)| std::ptr::eq(*x, g))
+            || absorbed.iter().any(|x| std::ptr::eq(*x, g))
+    };
+    let angled: Vec<(&'b Beat, &'b Beat)> = angles(beats)
+        .into_iter()
+        .filter(|(_, g)| !told_elsewhere(g))
+        .collect();
     for goal in beats.of("goal") {
-        if folded.iter().any(|(_, g)| std::ptr::eq(*g, goal))
-            || absorbed.iter().any(|g| std::ptr::eq(*g, goal))
-        {
+        // A goal with an angle of its own (a substitute's, a rebound) is
+        // told in that sentence, once.
+        if told_elsewhere(goal) || angled.iter().any(|(_, g)| std::ptr::eq(*g, goal)) {
             continue;
         }
         if let Some((i, _)) = first_event(a, goal) {
@@ -322,30 +330,30 @@ fn story_told<'b>(
             Planned::new(format!("lead/beat/{}", feat.rule), feat.slots.clone(), used),
         ));
     }
-    // Told with the goal it belongs to: after it in match order.
-    // A substitute is told once, at the first goal.
-    let mut subs_told: Vec<&str> = Vec::new();
-    for beat in beats
-        .of("substitute_scorer")
-        .chain(beats.of("penalty_saved_rebound"))
-    {
+    // Told where the goal they belong to was scored; the sentence tells
+    // the goal too (with the score it made) unless a burst or the opening
+    // already did. A substitute is told once, at the first goal.
+    for (beat, goal) in angles(beats) {
+        let Some((i, _)) = first_event(a, beat) else {
+            continue;
+        };
+        let mut slots = beat.slots.clone();
+        let mut used = vec![beat];
+        let own = angled.iter().any(|(x, _)| std::ptr::eq(*x, beat));
+        if own {
+            used.push(goal);
+        }
         if beat.rule == "substitute_scorer" {
-            let who = beat.players.first().map_or("", String::as_str);
-            if subs_told.contains(&who) {
-                continue;
-            }
-            subs_told.push(who);
+            slots["score"] = if own {
+                goal.slots["score"].clone()
+            } else {
+                Value::Null
+            };
         }
-        if let Some((i, _)) = first_event(a, beat) {
-            items.push((
-                i,
-                Planned::new(
-                    format!("lead/beat/{}", beat.rule),
-                    beat.slots.clone(),
-                    vec![beat],
-                ),
-            ));
-        }
+        items.push((
+            i,
+            Planned::new(format!("lead/beat/{}", beat.rule), slots, used),
+        ));
     }
     // What the result means in the table and the rivalry, after the play.
     for beat in beats
@@ -454,6 +462,34 @@ fn story_told<'b>(
     }
     items.sort_by_key(|(i, _)| *i);
     (items.into_iter().map(|(_, p)| p).collect(), absorbed)
+}
+
+/// Beats that tell a goal from an angle (a substitute's first goal, a
+/// saved penalty's rebound), each with the goal beat it tells.
+fn angles<'b>(beats: &Beats<'b>) -> Vec<(&'b Beat, &'b Beat)> {
+    let mut subs_told: Vec<&str> = Vec::new();
+    let mut out = Vec::new();
+    for beat in beats
+        .of("substitute_scorer")
+        .chain(beats.of("penalty_saved_rebound"))
+    {
+        if beat.rule == "substitute_scorer" {
+            let who = beat.players.first().map_or("", String::as_str);
+            if subs_told.contains(&who) {
+                continue;
+            }
+            subs_told.push(who);
+        }
+        let goal = beats.of("goal").find(|g| {
+            g.evidence
+                .first()
+                .is_some_and(|id| beat.evidence.contains(id))
+        });
+        if let Some(goal) = goal {
+            out.push((beat, goal));
+        }
+    }
+    out
 }
 
 /// Goal beats folded into a hat-trick or a burst of goals, with the beat

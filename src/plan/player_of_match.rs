@@ -336,7 +336,10 @@ mod tests {
         // kept a clean sheet: he is the one with a reason at the top mark.
         let text = include_str!("../../fixtures/eng-sco-2021-euro-group.json");
         assert_eq!(chosen(text, None).as_deref(), Some("eng-pickford"));
-        assert_eq!(chosen(text, Some(Side::Home)).as_deref(), Some("eng-pickford"));
+        assert_eq!(
+            chosen(text, Some(Side::Home)).as_deref(),
+            Some("eng-pickford")
+        );
         // Scotland's keeper, marked 7, kept one too, but below Scotland's
         // best mark (8): no Scotland player has a reason at the top.
         assert_eq!(chosen(text, Some(Side::Away)), None);
