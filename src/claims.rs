@@ -329,7 +329,7 @@ pub struct ClaimSlot {
 /// prints (`late`, `record`, `assist`) or choose wording for one fact (a
 /// header or a shot, `own_goal` of the goal told) are not claim-bearing;
 /// nor is a comparison of two teams unless it is with `winner`/`loser`,
-/// which [`WINNER_COMPARISON`] covers.
+/// which [`WINNER_COMPARISONS`] covers.
 pub const CLAIM_SLOTS: &[ClaimSlot] = &[
     ClaimSlot {
         slot: "eliminated",
@@ -399,9 +399,22 @@ pub const CLAIM_SLOTS: &[ClaimSlot] = &[
     },
 ];
 
-/// `(eq X winner)` over a side slot claims that side won: declare
-/// `player_side_won` (the sentence's player's side) or `subject_won`.
-pub const WINNER_COMPARISON: (&str, &str) = ("player_side_won", "player_side_not_won");
+/// `(eq SIDE winner)` claims that side won; the claims to declare for
+/// each side slot, where it holds and where not. Other side slots compare
+/// as the sentence's side (`subject_won`).
+pub const WINNER_COMPARISONS: &[(&str, &str, &str)] = &[
+    ("hero_team", "player_side_won", "player_side_not_won"),
+    ("comeback.team", "comeback_won", "comeback_drew"),
+];
+
+/// The claims to declare for `(eq SIDE winner)`: where it holds, and
+/// where not (empty when no single claim says so).
+pub fn winner_comparison(side: &str) -> (&'static str, &'static str) {
+    WINNER_COMPARISONS
+        .iter()
+        .find(|(s, _, _)| *s == side)
+        .map_or(("subject_won", ""), |(_, t, f)| (*t, *f))
+}
 
 /// The claim-bearing slot `path` names in `message`, if any.
 pub fn claim_slot(message: &str, path: &str) -> Option<&'static ClaimSlot> {
