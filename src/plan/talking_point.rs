@@ -44,6 +44,9 @@ pub fn plan<'b>(
         opening.push(Planned::new("talking/quiet_star", s, vec![quiet]));
     }
     opening.extend(support(a, beats, subject, &opening));
+    if let Some(ours) = perspective.filter(|s| a.m.result.winner == Some(s.other())) {
+        opening.extend(consolation(a, beats, ours, &opening));
+    }
     let mut paragraphs = vec![opening];
     if let Some(side) = subject {
         paragraphs.extend(what_if(a, beats, side));
@@ -193,6 +196,68 @@ fn support<'b>(
         ));
     }
     out
+}
+
+/// Beats of a beaten side's own that soften the defeat: what a
+/// supporter's paper holds on to.
+const CONSOLING: &[&str] = &[
+    "hat_trick",
+    "brace",
+    "goalkeeper_heroics",
+    "substitute_scorer",
+    "penalty_saved_rebound",
+    "consolation",
+    "goal",
+];
+
+fn consoles(b: &Beat, ours: Side) -> bool {
+    b.side == Some(ours) && CONSOLING.contains(&b.rule) && b.slots["own_goal"] != true
+}
+
+/// Written for a beaten side, the Talking Point holds on to something of
+/// its own when the support has not: its keeper's saves or a feat with
+/// its own sentence, else its leading scorer (`talking/consolation`).
+fn consolation<'b>(
+    a: &Analysis,
+    beats: &Beats<'b>,
+    ours: Side,
+    already: &[Planned<'b>],
+) -> Option<Planned<'b>> {
+    if already
+        .iter()
+        .any(|p| p.beats.iter().any(|b| consoles(b, ours)))
+    {
+        return None;
+    }
+    let feat = ["hat_trick", "brace", "goalkeeper_heroics"]
+        .iter()
+        .find_map(|rule| beats.for_side(rule, ours));
+    if let Some(b) = feat {
+        let message = format!("talking/support/{}", b.rule);
+        return Some(Planned::new(message, b.slots.clone(), vec![b]));
+    }
+    let goals: Vec<&'b Beat> = beats.of("goal").filter(|b| consoles(b, ours)).collect();
+    let scorer = goals
+        .iter()
+        .filter_map(|b| b.players.first())
+        .max_by_key(|p| a.tallies(p).goals)?;
+    let theirs: Vec<&'b Beat> = goals
+        .iter()
+        .copied()
+        .filter(|b| b.players.first() == Some(scorer))
+        .collect();
+    let last = theirs.last()?;
+    Some(Planned::new(
+        "talking/consolation",
+        json!({
+            "team": a.team(ours).id,
+            "player": scorer,
+            "goals": a.tallies(scorer).goals,
+            "minute": last.slots["minute"],
+            "added": last.slots["added"],
+        }),
+        theirs,
+    ))
 }
 
 /// Whose match it was.
