@@ -2,6 +2,10 @@
 //! hold (the native fixtures and the StatsBomb feeds), in every tone, for
 //! each side and at several seeds.
 //!
+//! England v Scotland is also written with the sides' world rankings, and
+//! again with the group table, as a draw between a favourite and an
+//! underdog.
+//!
 //! Written for one side's supporters, a report makes that side "us":
 //! - a draw is never a defeat;
 //! - the next fixture it closes on is ours, and when ours is known the
@@ -106,6 +110,16 @@ fn matches() -> Vec<(String, Match)> {
     ranked.teams.home.ranking = Some(4);
     ranked.teams.away.ranking = Some(44);
     out.push(("eng-sco ranked".into(), ranked));
+    // The same draw judged by the group table instead: before kick-off
+    // England were second on three points, Scotland fourth on none.
+    let mut tabled = serde_json::to_value(common::load("fixtures/eng-sco-2021-euro-group.json"))
+        .expect("a match serialises");
+    tabled["context"]["table"] = serde_json::json!({
+        "home": {"position_before": 2, "position_after": 2, "points_before": 3},
+        "away": {"position_before": 4, "position_after": 4, "points_before": 0}
+    });
+    let tabled: Match = serde_json::from_value(tabled).expect("a table is valid context");
+    out.push(("eng-sco tabled".into(), tabled));
     out
 }
 
@@ -483,4 +497,39 @@ fn every_claim_holds_for_either_side() {
         checker.check_claims(&c.report, &c.label);
         common::check_leaks(&c.report, &c.label);
     }
+}
+
+/// A desk's group table given with `--context` reaches the report: the
+/// underdog's copy opens on the draw against the favourites.
+#[test]
+fn a_table_given_as_context_frames_the_draw() {
+    let dir = std::env::temp_dir().join(format!("beatwriter-viewpoint-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let context = dir.join("table.json");
+    std::fs::write(
+        &context,
+        r#"{"table": {"home": {"position_before": 2, "points_before": 3},
+                      "away": {"position_before": 4, "points_before": 0}}}"#,
+    )
+    .unwrap();
+    let run = |team: &str| {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_beatwriter"))
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .args(["report", "fixtures/eng-sco-2021-euro-group.json", "--for", team])
+            .arg("--context")
+            .arg(&context)
+            .args(["--format", "json"])
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        json["sections"][0]["paragraphs"][0][0].clone()
+    };
+    let scotland = run("Scotland");
+    assert_eq!(scotland["claims"], serde_json::json!(["ours_underdog"]));
+    assert!(says(scotland["text"].as_str().unwrap(), "favourites"));
+    let england = run("England");
+    assert_eq!(england["claims"], serde_json::json!(["ours_favourite"]));
+    assert!(says(england["text"].as_str().unwrap(), "held to"));
+    std::fs::remove_dir_all(&dir).ok();
 }
