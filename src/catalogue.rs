@@ -307,6 +307,10 @@ pub const MESSAGES: &[(&str, &[&str])] = &[
     ("key_stats/desk", &["text"]),
     // Written for a beaten side: what it can take from the match.
     ("talking/consolation", &["team", "player", "goals", "minute", "added"]),
+    // Written for one side: a VAR call that went against it.
+    ("talking/decision_against", &[
+        "team", "claimant", "claim", "decision", "overturned", "minute", "added",
+    ]),
 ];
 
 /// The prose messages whose variety the tones issue asks for: every lead

@@ -17,8 +17,9 @@
 //!   its own beats (a goal, a brace, its keeper's saves, a record) when it
 //!   has one;
 //! - a decision that went against us (a VAR call, a sending-off, claims
-//!   turned down) is told in the lead or the Talking Point, and a VAR call
-//!   is told in our words, not the neutral desk's;
+//!   turned down) is told in the lead or the Talking Point; a VAR call is
+//!   told in our words, not the neutral desk's, and argued in the Talking
+//!   Point;
 //! - "shock" and "upset" follow the rankings or the table; a draw between
 //!   a favourite and an underdog is framed from our side of that gap.
 
@@ -410,6 +411,15 @@ fn our_grievances_are_told_in_our_words() {
                 continue;
             }
             told += 1;
+            let argued = c.sentences(&["talking_point"]).iter().any(|s| {
+                s.beats.contains(&b.id) || b.evidence.iter().all(|e| s.evidence.contains(e))
+            });
+            if b.rule == "var_decision" && !argued {
+                failures.push(format!(
+                    "{}: a VAR call against us left out of the Talking Point",
+                    c.label
+                ));
+            }
             let var: Vec<&&Sentence> = telling.iter().filter(|s| s.message == "lead/var").collect();
             let partisan = var.iter().all(|s| s.variant.contains('@'));
             if c.tone != "wire" && !partisan {
@@ -515,13 +525,22 @@ fn a_table_given_as_context_frames_the_draw() {
     let run = |team: &str| {
         let out = std::process::Command::new(env!("CARGO_BIN_EXE_beatwriter"))
             .current_dir(env!("CARGO_MANIFEST_DIR"))
-            .args(["report", "fixtures/eng-sco-2021-euro-group.json", "--for", team])
+            .args([
+                "report",
+                "fixtures/eng-sco-2021-euro-group.json",
+                "--for",
+                team,
+            ])
             .arg("--context")
             .arg(&context)
             .args(["--format", "json"])
             .output()
             .unwrap();
-        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
         let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
         json["sections"][0]["paragraphs"][0][0].clone()
     };

@@ -51,6 +51,9 @@ pub fn plan<'b>(
     if let Some(side) = subject {
         paragraphs.extend(what_if(a, beats, side));
     }
+    if let Some(ours) = perspective {
+        paragraphs.extend(decision_against(a, beats, ours));
+    }
     if let Some(card) = subject.and_then(|s| beats.for_side("red_card", s)) {
         paragraphs.push(vec![Planned::new(
             "talking/red_card",
@@ -258,6 +261,45 @@ fn consolation<'b>(
         }),
         theirs,
     ))
+}
+
+/// Written for one side, the VAR calls that went against it (our claim
+/// rejected, or theirs upheld), in match order, that no grievance (which
+/// tells its claims turned down) already covers.
+fn decision_against<'b>(a: &Analysis, beats: &Beats<'b>, ours: Side) -> Option<ParagraphPlan<'b>> {
+    let covered = |b: &Beat| {
+        beats
+            .for_side("grievance", ours)
+            .is_some_and(|g| b.evidence.iter().all(|e| g.evidence.contains(e)))
+    };
+    let mut calls: Vec<&'b Beat> = beats
+        .of("var_decision")
+        .filter(|b| {
+            let rejected = b.slots["decision"] == "rejected";
+            b.side.is_some() && (b.side == Some(ours)) == rejected && !covered(b)
+        })
+        .collect();
+    calls.sort_by_key(|b| super::first_event(a, b).map(|(i, _)| i));
+    let paragraph: ParagraphPlan<'b> = calls
+        .into_iter()
+        .filter_map(|call| {
+            let claimant = call.side?;
+            Some(Planned::new(
+                "talking/decision_against",
+                json!({
+                    "team": a.team(ours).id,
+                    "claimant": a.team(claimant).id,
+                    "claim": call.slots["claim"],
+                    "decision": call.slots["decision"],
+                    "overturned": call.slots["overturned"],
+                    "minute": call.slots["minute"],
+                    "added": call.slots["added"],
+                }),
+                vec![call],
+            ))
+        })
+        .collect();
+    (!paragraph.is_empty()).then_some(paragraph)
 }
 
 /// Whose match it was.
