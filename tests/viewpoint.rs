@@ -11,8 +11,8 @@
 //! - the next fixture it closes on is ours, and when ours is known the
 //!   lead tells it;
 //! - the Player of the match is one of ours, or there is none;
-//! - dramatic copy never praises the opponent ("Take a bow", "history was
-//!   made", "hero") in a sentence about them;
+//! - partisan copy, dramatic above all, never praises the opponent ("Take
+//!   a bow", "history was made", "hero") in a sentence about them;
 //! - a beaten side gets its consolation in the Talking Point, drawn from
 //!   its own beats (a goal, a brace, its keeper's saves, a record) when it
 //!   has one;
@@ -322,9 +322,9 @@ const PRAISE: [&str; 26] = [
 ];
 
 #[test]
-fn dramatic_copy_never_praises_the_opponent() {
+fn partisan_copy_never_praises_the_opponent() {
     let mut failures = Vec::new();
-    for c in corpus().iter().filter(|c| c.tone == "dramatic") {
+    for c in corpus() {
         for s in c.sentences(&WRITTEN) {
             if c.side_of(s) != Some(c.theirs()) {
                 continue;
