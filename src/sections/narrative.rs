@@ -63,7 +63,7 @@ fn lead_within(
     r: &mut Realiser,
 ) -> Result<Vec<Paragraph>> {
     let opening = plan::lead::opening_sentence(inputs.a, beats);
-    let mut paragraphs = realise(vec![vec![opening]], r)?;
+    let mut paragraphs = realise(draw_for_our_side(vec![vec![opening]], inputs), r)?;
     let told: Vec<String> = paragraphs
         .iter()
         .flat_map(|p| &p.sentences)
@@ -83,6 +83,30 @@ fn lead_within(
     }
     paragraphs.extend(realise(rest, r)?);
     Ok(paragraphs)
+}
+
+/// Written for one side, a draw's opening is about that side (its `team`
+/// slot, with the `opponent`), so its `@for` variants can frame the
+/// point won by an underdog or the favourite held; a draw names no winner
+/// for the realiser to take a side from.
+fn draw_for_our_side<'b>(
+    mut plan: Vec<plan::ParagraphPlan<'b>>,
+    inputs: &Inputs,
+) -> Vec<plan::ParagraphPlan<'b>> {
+    let Some(ours) = inputs.perspective else {
+        return plan;
+    };
+    let opening = plan.first_mut().and_then(|p| p.first_mut());
+    if let Some(o) = opening.filter(|o| {
+        matches!(
+            o.message.as_str(),
+            "lead/opening/draw" | "lead/opening/goalless"
+        )
+    }) {
+        o.slots["team"] = serde_json::json!(inputs.a.team(ours).id);
+        o.slots["opponent"] = serde_json::json!(inputs.a.team(ours.other()).id);
+    }
+    plan
 }
 
 /// Tells, right after the opening, every must-tell beat the lead has not
