@@ -60,6 +60,13 @@ pub struct FactIndex {
     names: Vec<(String, Vec<String>)>,
     /// Number as written → paths.
     numbers: BTreeMap<String, Vec<String>>,
+    /// Every number the match file holds, (path, value), in the walker's
+    /// order: the provenance tracer searches these for each figure a
+    /// sentence prints, and walking the match once per figure was most of
+    /// the JSON output's time.
+    number_leaves: Vec<(String, f64)>,
+    /// Every `stage` and `reached` field, (path, value), in that order.
+    stage_leaves: Vec<(String, String)>,
 }
 
 impl FactIndex {
@@ -67,18 +74,30 @@ impl FactIndex {
     pub fn new(m: &Match) -> Self {
         let mut names: BTreeMap<String, Vec<String>> = BTreeMap::new();
         let mut numbers: BTreeMap<String, Vec<String>> = BTreeMap::new();
+        let mut number_leaves = Vec::new();
+        let mut stage_leaves = Vec::new();
         let value = serde_json::to_value(m).unwrap_or_default();
         walk(&value, String::new(), &mut |path, v| match v {
-            serde_json::Value::Number(n) => numbers.entry(n.to_string()).or_default().push(path),
-            serde_json::Value::String(s) if is_name_field(&path) => {
-                // "the Three Lions" is also written "Three Lions".
-                if let Some(bare) = s.strip_prefix("the ") {
-                    names
-                        .entry(bare.to_string())
-                        .or_default()
-                        .push(path.clone());
+            serde_json::Value::Number(n) => {
+                if let Some(f) = n.as_f64() {
+                    number_leaves.push((path.clone(), f));
                 }
-                names.entry(s.clone()).or_default().push(path);
+                numbers.entry(n.to_string()).or_default().push(path)
+            }
+            serde_json::Value::String(s) => {
+                if is_name_field(&path) {
+                    // "the Three Lions" is also written "Three Lions".
+                    if let Some(bare) = s.strip_prefix("the ") {
+                        names
+                            .entry(bare.to_string())
+                            .or_default()
+                            .push(path.clone());
+                    }
+                    names.entry(s.clone()).or_default().push(path.clone());
+                }
+                if path.ends_with(".stage") || path.ends_with(".reached") {
+                    stage_leaves.push((path, s.clone()));
+                }
             }
             _ => {}
         });
@@ -86,7 +105,24 @@ impl FactIndex {
         let mut names: Vec<(String, Vec<String>)> =
             names.into_iter().filter(|(n, _)| !n.is_empty()).collect();
         names.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
-        FactIndex { names, numbers }
+        FactIndex {
+            names,
+            numbers,
+            number_leaves,
+            stage_leaves,
+        }
+    }
+
+    /// Every number the match file holds, (path, value), in document
+    /// order.
+    pub(crate) fn number_leaves(&self) -> &[(String, f64)] {
+        &self.number_leaves
+    }
+
+    /// Every `stage` and `reached` field, (path, value), in document
+    /// order.
+    pub(crate) fn stage_leaves(&self) -> &[(String, String)] {
+        &self.stage_leaves
     }
 
     /// The index without the names some paths hold (phrases such as a
@@ -104,6 +140,8 @@ impl FactIndex {
         FactIndex {
             names,
             numbers: self.numbers.clone(),
+            number_leaves: self.number_leaves.clone(),
+            stage_leaves: self.stage_leaves.clone(),
         }
     }
 
