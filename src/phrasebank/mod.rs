@@ -68,12 +68,20 @@ pub struct Variant {
     /// `{{!-- claims: a, b --}}` comment: the realiser offers the variant
     /// only when every one holds (see `crate::claims`).
     pub claims: Vec<String>,
+    /// [`Variant::id`], made once: the realiser looks variants up by id
+    /// for every candidate it renders.
+    key: String,
 }
 
 impl Variant {
     /// A stable name: `neutral:highlight/goal#2`.
     pub fn id(&self) -> String {
-        format!("{}:{}#{}", self.tone, self.message, self.number)
+        self.key.clone()
+    }
+
+    /// [`Variant::id`] without a copy.
+    pub fn id_str(&self) -> &str {
+        &self.key
     }
 }
 
@@ -89,7 +97,9 @@ pub struct Phrasebank {
     /// or so variants, and compiling them all was most of a process's
     /// time), up front for a desk's own, so every fault is reported when
     /// it is loaded.
-    templates: std::collections::HashMap<String, OnceLock<Template>>,
+    /// Each with whether it uses partials (refused at render), judged
+    /// once when compiled rather than at every render.
+    templates: std::collections::HashMap<String, OnceLock<(Template, bool)>>,
     lexicon: serde_json::Value,
     style: style::StyleBook,
     /// (tone, message) to its variants.
@@ -230,22 +240,25 @@ impl Phrasebank {
         problems: &mut Vec<Diagnostic>,
     ) {
         for (start_line, body) in split_variants(text) {
+            let number = self
+                .variants
+                .get(&(tone.to_string(), message.to_string()))
+                .map_or(1, |v| v.len() + 1);
             let variant = Variant {
                 message: message.to_string(),
                 tone: tone.to_string(),
-                number: self
-                    .variants
-                    .get(&(tone.to_string(), message.to_string()))
-                    .map_or(1, |v| v.len() + 1),
+                number,
                 file: path.to_string(),
                 line: start_line,
                 claims: declared_claims(body),
+                key: format!("{tone}:{message}#{number}"),
             };
             let compiled = OnceLock::new();
             if compile == Compile::Now {
                 match Template::compile_with_name(body, variant.id()) {
                     Ok(t) => {
-                        let _ = compiled.set(t);
+                        let partials = uses_partials(&t);
+                        let _ = compiled.set((t, partials));
                     }
                     Err(e) => {
                         let (line, col) = e.pos().unwrap_or((1, 1));
@@ -277,7 +290,7 @@ impl Phrasebank {
                 ));
                 continue;
             }
-            if compiled.get().is_some_and(uses_partials) {
+            if compiled.get().is_some_and(|(_, partials)| *partials) {
                 problems.push(partial_problem(path, start_line, body));
                 continue;
             }
@@ -371,20 +384,20 @@ impl Phrasebank {
     /// Renders one variant in a handlebars context made once for all the
     /// variants of a message, so the slots are not copied per candidate.
     pub fn render_in(&self, variant: &Variant, context: &Context) -> Result<String> {
-        let id = variant.id();
+        let id = variant.id_str();
         let failed = |line: Option<usize>, column: Option<usize>, message: String| {
             let position = line.map(|l| (variant.line + l - 1, column.unwrap_or(1)));
             Error::single(
                 ErrorKind::Render,
                 &variant.file,
                 Diagnostic {
-                    path: id.clone(),
+                    path: id.to_string(),
                     position,
                     message,
                 },
             )
         };
-        let template = match self.template(&id) {
+        let (template, partials) = match self.template(id) {
             Some(Ok(t)) => t,
             Some(Err(e)) => {
                 let (line, column) = e.pos().map_or((None, None), |(l, c)| (Some(l), Some(c)));
@@ -393,8 +406,8 @@ impl Phrasebank {
             }
             None => return Err(failed(None, None, "no such template".to_string())),
         };
-        if uses_partials(template) {
-            let at = partial_at(self.source(&id).unwrap_or_default());
+        if *partials {
+            let at = partial_at(self.source(id).unwrap_or_default());
             let message = partial_problem(&variant.file, 1, "").message;
             return Err(failed(Some(at.0), Some(at.1), message));
         }
@@ -450,12 +463,19 @@ impl Phrasebank {
     fn template(
         &self,
         id: &str,
-    ) -> Option<std::result::Result<&Template, handlebars::TemplateError>> {
+    ) -> Option<std::result::Result<&(Template, bool), handlebars::TemplateError>> {
         let (cell, source) = self.templates.get(id).zip(self.sources.get(id))?;
         if let Some(t) = cell.get() {
             return Some(Ok(t));
         }
-        Some(Template::compile_with_name(source, id.to_string()).map(|t| cell.get_or_init(|| t)))
+        Some(
+            Template::compile_with_name(source, id.to_string()).map(|t| {
+                cell.get_or_init(|| {
+                    let partials = uses_partials(&t);
+                    (t, partials)
+                })
+            }),
+        )
     }
 }
 
