@@ -160,7 +160,20 @@ impl FactIndex {
     pub fn names_in(&self, text: &str, prefer: &[String]) -> Vec<(usize, usize, Fact)> {
         let mut found = Vec::new();
         let mut taken = vec![false; text.len()];
+        // A name stated with a word boundary before it starts a word of
+        // the text that is exactly the name's first word (its leading run
+        // of letters and digits), so a name whose first word the text
+        // lacks cannot match: searching the text for each of the match's
+        // hundreds of names was most of the JSON output's time.
+        let words: std::collections::HashSet<&str> = text
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .collect();
         for (name, paths) in &self.names {
+            let first = name.split(|c: char| !c.is_alphanumeric()).next();
+            if first.is_some_and(|w| !w.is_empty() && !words.contains(w)) {
+                continue;
+            }
             for (at, _) in text.match_indices(name.as_str()) {
                 let end = at + name.len();
                 if taken[at..end].iter().any(|t| *t) || !word_bounded(text, at, end) {
