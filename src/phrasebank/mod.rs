@@ -16,6 +16,7 @@ pub mod style;
 
 use crate::error::{Diagnostic, Error, ErrorKind, Result};
 use handlebars::{Context, Handlebars, Output, RenderContext, Renderable, Template};
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::path::Path;
 use std::sync::OnceLock;
@@ -89,7 +90,9 @@ impl Variant {
 pub struct Phrasebank {
     version: String,
     /// Variant id → its template text, for provenance checks.
-    sources: std::collections::HashMap<String, String>,
+    /// Borrowed from the binary for the built-in phrasebank: copying its
+    /// megabyte of text was a tenth of a report's process time.
+    sources: std::collections::HashMap<String, Cow<'static, str>>,
     /// Holds the helpers; templates are compiled into `templates`.
     registry: Handlebars<'static>,
     /// Variant id → its compiled template, compiled on first use for the
@@ -121,13 +124,15 @@ impl std::fmt::Debug for Phrasebank {
 impl Phrasebank {
     /// The phrasebank compiled into the binary, for `language` ("en").
     pub fn builtin(language: &str) -> Result<Self> {
-        let files = builtin::FILES
+        let files: Vec<(String, Cow<'static, str>)> = builtin::FILES
             .iter()
-            .map(|(path, text)| (path.to_string(), text.to_string()))
+            .map(|(path, text)| (path.to_string(), Cow::Borrowed(*text)))
             .collect();
         // Its templates are known to compile (lint and the tests compile
         // every one), so each is compiled when first used.
-        Self::load(BUILTIN_LABEL, language, files, Compile::Lazily)
+        let version =
+            builtin_fingerprint(language).unwrap_or_else(|| fingerprint(language, &files));
+        Self::load(BUILTIN_LABEL, language, files, version, Compile::Lazily)
     }
 
     /// A phrasebank read from a directory laid out like `phrasebank/`.
@@ -147,13 +152,16 @@ impl Phrasebank {
     /// Compiles templates from (relative path, text) pairs; every faulty
     /// template is reported, not just the first.
     pub fn from_files(label: &str, language: &str, files: Vec<(String, String)>) -> Result<Self> {
-        Self::load(label, language, files, Compile::Now)
+        let version = fingerprint(language, &files);
+        let files = files.into_iter().map(|(p, t)| (p, Cow::Owned(t))).collect();
+        Self::load(label, language, files, version, Compile::Now)
     }
 
     fn load(
         label: &str,
         language: &str,
-        files: Vec<(String, String)>,
+        files: Vec<(String, Cow<'static, str>)>,
+        version: String,
         compile: Compile,
     ) -> Result<Self> {
         let mut registry = Handlebars::new();
@@ -161,7 +169,7 @@ impl Phrasebank {
         registry.register_escape_fn(handlebars::no_escape);
         helpers::register(&mut registry);
         let mut bank = Phrasebank {
-            version: fingerprint(language, &files),
+            version,
             sources: std::collections::HashMap::new(),
             registry,
             templates: std::collections::HashMap::new(),
@@ -175,26 +183,30 @@ impl Phrasebank {
         let mut problems = Vec::new();
         let lexicon_path = format!("{prefix}lexicon.json");
         let lexicon = match files.iter().find(|(p, _)| *p == lexicon_path) {
-            Some((_, text)) => serde_json::from_str(text).unwrap_or_else(|e: serde_json::Error| {
-                problems.push(Diagnostic {
-                    path: lexicon_path.clone(),
-                    position: Some((e.line(), e.column().max(1))),
-                    message: format!("lexicon is not valid JSON: {e}"),
-                });
-                serde_json::Value::Null
-            }),
+            Some((_, text)) => {
+                serde_json::from_str(text.as_ref()).unwrap_or_else(|e: serde_json::Error| {
+                    problems.push(Diagnostic {
+                        path: lexicon_path.clone(),
+                        position: Some((e.line(), e.column().max(1))),
+                        message: format!("lexicon is not valid JSON: {e}"),
+                    });
+                    serde_json::Value::Null
+                })
+            }
             None => serde_json::Value::Null,
         };
         let style_path = format!("{prefix}style.json");
         let style_rules = match files.iter().find(|(p, _)| *p == style_path) {
-            Some((_, text)) => serde_json::from_str(text).unwrap_or_else(|e: serde_json::Error| {
-                problems.push(Diagnostic {
-                    path: style_path.clone(),
-                    position: Some((e.line(), e.column())),
-                    message: format!("style is not valid JSON: {e}"),
-                });
-                serde_json::Value::Null
-            }),
+            Some((_, text)) => {
+                serde_json::from_str(text.as_ref()).unwrap_or_else(|e: serde_json::Error| {
+                    problems.push(Diagnostic {
+                        path: style_path.clone(),
+                        position: Some((e.line(), e.column())),
+                        message: format!("style is not valid JSON: {e}"),
+                    });
+                    serde_json::Value::Null
+                })
+            }
             None => serde_json::Value::Null,
         };
         bank.style = style::StyleBook::from_json(style_rules);
@@ -235,10 +247,11 @@ impl Phrasebank {
         path: &str,
         tone: &str,
         message: &str,
-        text: &str,
+        file: &Cow<'static, str>,
         compile: Compile,
         problems: &mut Vec<Diagnostic>,
     ) {
+        let text: &str = file;
         for (start_line, body) in split_variants(text) {
             let number = self
                 .variants
@@ -276,7 +289,12 @@ impl Phrasebank {
                     }
                 }
             }
-            if let Some((i, c)) = body.char_indices().find(|&(_, c)| {
+            // Printable ASCII, tabs and line ends are safe: only text with
+            // other bytes needs the character-by-character look.
+            let plain = body
+                .bytes()
+                .all(|b| (0x20..0x7f).contains(&b) || matches!(b, b'\n' | b'\r' | b'\t'));
+            if let Some((i, c)) = body.char_indices().filter(|_| !plain).find(|&(_, c)| {
                 !matches!(c, '\n' | '\r' | '\t') && crate::input::text::is_unsafe(c)
             }) {
                 let at = crate::input::locate::line_col(body, i);
@@ -295,7 +313,15 @@ impl Phrasebank {
                 continue;
             }
             self.templates.insert(variant.id(), compiled);
-            self.sources.insert(variant.id(), body.to_string());
+            let source = match file {
+                // A slice of the same static text: no copy.
+                Cow::Borrowed(all) => {
+                    let at = body.as_ptr() as usize - all.as_ptr() as usize;
+                    Cow::Borrowed(&all[at..at + body.len()])
+                }
+                Cow::Owned(_) => Cow::Owned(body.to_string()),
+            };
+            self.sources.insert(variant.id(), source);
             self.variants
                 .entry((tone.to_string(), message.to_string()))
                 .or_default()
@@ -333,12 +359,12 @@ impl Phrasebank {
     /// The text of every template, for callers that need the words the
     /// phrasebank writes (the draft checker).
     pub fn texts(&self) -> impl Iterator<Item = &str> {
-        self.sources.values().map(String::as_str)
+        self.sources.values().map(|s| s.as_ref())
     }
 
     /// The template text of a variant, by its id.
     pub fn source(&self, variant_id: &str) -> Option<&str> {
-        self.sources.get(variant_id).map(String::as_str)
+        self.sources.get(variant_id).map(|s| s.as_ref())
     }
 
     /// The language's words (`lexicon.json`): groups of key to word.
@@ -598,10 +624,11 @@ fn render_reason(reason: &handlebars::RenderErrorReason) -> String {
 }
 
 /// FNV-1a over the language's file paths and texts, in path order.
-fn fingerprint(language: &str, files: &[(String, String)]) -> String {
-    let mut sorted: Vec<&(String, String)> = files
+fn fingerprint<T: AsRef<str>>(language: &str, files: &[(String, T)]) -> String {
+    let mut sorted: Vec<(&str, &str)> = files
         .iter()
         .filter(|(p, _)| p.starts_with(&format!("{language}/")))
+        .map(|(p, t)| (p.as_str(), t.as_ref()))
         .collect();
     sorted.sort();
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
@@ -611,6 +638,15 @@ fn fingerprint(language: &str, files: &[(String, String)]) -> String {
         }
     }
     format!("{language}-{:08x}", h >> 32)
+}
+
+/// The built-in phrasebank's fingerprint for `language`, worked out when
+/// the binary was built (see build.rs); none for a language it lacks.
+fn builtin_fingerprint(language: &str) -> Option<String> {
+    builtin::FINGERPRINTS
+        .iter()
+        .find(|(l, _)| *l == language)
+        .map(|(_, version)| version.to_string())
 }
 
 /// Splits a file into variants at lines of exactly `---`, with the line
@@ -701,6 +737,14 @@ fn read_tree(root: &Path, dir: &Path, files: &mut Vec<(String, String)>) -> std:
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_built_in_fingerprint_made_at_build_time_is_the_run_time_one() {
+        assert!(!builtin::FINGERPRINTS.is_empty());
+        for (language, version) in builtin::FINGERPRINTS {
+            assert_eq!(*version, fingerprint(language, &builtin_files()));
+        }
+    }
 
     #[test]
     fn variants_split_on_dashes_with_their_lines() {
