@@ -198,6 +198,7 @@ impl FactIndex {
     /// The names and numbers `text` states, in reading order. Paths under
     /// one of the `prefer` prefixes (the sentence's evidence events) come
     /// first when a fact sits at several places.
+    #[cfg(test)]
     pub fn facts_in(&self, text: &str, prefer: &[String]) -> Vec<Fact> {
         let names = self.names_in(text, prefer);
         let inside_name = |at: usize| names.iter().any(|(s, e, _)| (*s..*e).contains(&at));
@@ -227,6 +228,7 @@ impl FactIndex {
 
     /// Capitalised words of `text` that look like names but are not in the
     /// match, ignoring the first word of each sentence and `known` words.
+    #[cfg(test)]
     pub fn unknown_names<'t>(&self, text: &'t str, known: &dyn Fn(&str) -> bool) -> Vec<&'t str> {
         let covered: Vec<bool> = {
             let mut c = vec![false; text.len()];
@@ -432,6 +434,7 @@ pub fn numbers_in(text: &str) -> Vec<(usize, String)> {
     out
 }
 
+#[cfg(test)]
 fn words_with_offsets(text: &str) -> impl Iterator<Item = (usize, &str)> {
     text.split_whitespace()
         .map(move |w| (w.as_ptr() as usize - text.as_ptr() as usize, w))

@@ -11,7 +11,7 @@
 //! an empty string. The default phrasebank is compiled into the binary;
 //! [`Phrasebank::from_dir`] loads a desk's edited copy instead.
 
-pub mod helpers;
+pub(crate) mod helpers;
 pub mod style;
 
 use crate::error::{Diagnostic, Error, ErrorKind, Result};
@@ -242,6 +242,9 @@ impl Phrasebank {
         }
     }
 
+    // The Cow, not a &str: whether the text is static decides whether a
+    // variant's source borrows it.
+    #[allow(clippy::ptr_arg)]
     fn add_file(
         &mut self,
         path: &str,

@@ -333,7 +333,7 @@ impl<'a> Realiser<'a> {
             .into_iter()
             .map(|(tone, m)| {
                 let bank: &'a Phrasebank = self.bank;
-                most_specific_refs(offered(bank.variants_exact(tone, m), &holds).collect())
+                most_specific(offered(bank.variants_exact(tone, m), &holds).collect())
             })
             .find(|v| !v.is_empty())
             .unwrap_or_default()
@@ -477,16 +477,7 @@ fn offered(variants: &[Variant], holds: impl Fn(&str) -> bool) -> impl Iterator<
 /// lost, "beaten in the final" (two claims) tells more of the story than
 /// "a setback" (one), so the most specific true story is told. Variety
 /// comes from the variants that claim as much.
-pub fn most_specific(offered: Vec<Variant>) -> Vec<Variant> {
-    let most = offered.iter().map(|v| v.claims.len()).max().unwrap_or(0);
-    offered
-        .into_iter()
-        .filter(|v| v.claims.len() == most)
-        .collect()
-}
-
-/// [`most_specific`] over borrowed variants.
-fn most_specific_refs(offered: Vec<&Variant>) -> Vec<&Variant> {
+fn most_specific(offered: Vec<&Variant>) -> Vec<&Variant> {
     let most = offered.iter().map(|v| v.claims.len()).max().unwrap_or(0);
     offered
         .into_iter()

@@ -18,11 +18,6 @@ pub struct Mentions {
 }
 
 impl Mentions {
-    /// Forgets every mention, for a section that stands on its own.
-    pub fn clear(&mut self) {
-        self.seen.clear();
-    }
-
     /// A draft on top of these mentions, for one candidate sentence.
     pub fn draft(&self) -> Draft<'_> {
         Draft {
