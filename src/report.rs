@@ -402,6 +402,13 @@ pub fn find_team(m: &Match, name: &str) -> Result<crate::model::Side> {
     )))
 }
 
+/// Checks section names as `--section` takes them (an id such as
+/// `talking_point`, or a heading such as "Talking Point"): a usage error
+/// naming the valid ids for the first that is no section.
+pub fn check_sections(names: &[String]) -> Result<()> {
+    section_ids(names).map(|_| ())
+}
+
 /// The section ids named, checked against the report's sections.
 fn section_ids(names: &[String]) -> Result<Vec<&'static str>> {
     names
