@@ -238,6 +238,27 @@ pub const CLAIMS: &[Claim] = &[
         means: "the winner was ranked, or placed in the table, below the loser",
         holds: underdog_won,
     },
+    Claim {
+        name: "subject_led",
+        means: "the sentence's side led at some point of the match",
+        holds: |s| side(s).is_some_and(|x| ever_led(s.analysis, x)),
+    },
+    Claim {
+        name: "ours_favourite",
+        means: "the side the report is written for was ranked, or placed in the table before the match, above the opponent (rankings first)",
+        holds: |s| {
+            s.perspective
+                .is_some_and(|p| favoured(s.analysis, p) == Some(true))
+        },
+    },
+    Claim {
+        name: "ours_underdog",
+        means: "the side the report is written for was ranked, or placed in the table before the match, below the opponent (rankings first)",
+        holds: |s| {
+            s.perspective
+                .is_some_and(|p| favoured(s.analysis, p) == Some(false))
+        },
+    },
 ];
 
 /// The claim with this name.
@@ -491,6 +512,25 @@ fn underdog_won(s: &Subject) -> bool {
         .table
         .as_ref()
         .is_some_and(|t| t.get(w).position_before > t.get(w.other()).position_before)
+}
+
+/// Whether `side` was ahead at any point of the match.
+fn ever_led(a: &Analysis, side: Side) -> bool {
+    a.goals().any(|(_, mo)| mo.after.leader() == Some(side))
+}
+
+/// Whether `side` was the favourite: `Some(true)` when ranked higher (a
+/// smaller ranking), else when placed higher in the table before the
+/// match; `Some(false)` when lower; `None` when neither is known or they
+/// are level. Rankings come first, as in `underdog_won`.
+pub fn favoured(a: &Analysis, side: Side) -> Option<bool> {
+    let (us, them) = (a.team(side), a.team(side.other()));
+    let before = |s: Side| a.m.context.table.as_ref().map(|t| t.get(s).position_before);
+    let (ours, theirs) = match (us.ranking, them.ranking) {
+        (Some(u), Some(t)) => (u, t),
+        _ => (before(side)?, before(side.other())?),
+    };
+    (ours != theirs).then_some(ours < theirs)
 }
 
 #[cfg(test)]
@@ -776,5 +816,53 @@ mod tests {
         assert_eq!(check(&qf, "underdog_won", &[], None), f > e);
         let draw = load("eng-sco-2021-euro-group");
         assert!(!check(&draw, "underdog_won", &[], None));
+    }
+
+    /// A sentence about one side, written for `perspective`.
+    fn about(m: &Match, claim: &str, side: Side, perspective: Option<Side>) -> bool {
+        let a = Analysis::new(m);
+        let subject = Subject {
+            analysis: &a,
+            side: Some(side),
+            beats: &[],
+            evidence: &[],
+            perspective,
+        };
+        holds(claim, &subject)
+    }
+
+    #[test]
+    fn a_side_that_led_and_one_that_never_did() {
+        // Ajax led 2-0 and lost; Tottenham never led until the last kick.
+        let ajax = load("aja-tot-2019-cl-sf");
+        assert!(about(&ajax, "subject_led", Side::Home, None));
+        assert!(about(&ajax, "subject_led", Side::Away, None));
+        // Germany never led in Kazan.
+        let kazan = load("kor-ger-2018-wc-group");
+        assert!(!about(&kazan, "subject_led", Side::Away, None));
+        assert!(about(&kazan, "subject_led", Side::Home, None));
+        let goalless = load("eng-sco-2021-euro-group");
+        assert!(!about(&goalless, "subject_led", Side::Home, None));
+    }
+
+    #[test]
+    fn favourites_follow_rankings_then_the_table() {
+        // South Korea 57th, Germany first.
+        let kazan = load("kor-ger-2018-wc-group");
+        assert!(check(&kazan, "ours_underdog", &[], Some(Side::Home)));
+        assert!(!check(&kazan, "ours_favourite", &[], Some(Side::Home)));
+        assert!(check(&kazan, "ours_favourite", &[], Some(Side::Away)));
+        assert!(!check(&kazan, "ours_underdog", &[], Some(Side::Away)));
+        assert!(!check(&kazan, "ours_underdog", &[], None));
+        // No rankings: City first in the table, QPR 17th.
+        let qpr = load("mci-qpr-2012-pl");
+        assert!(check(&qpr, "ours_favourite", &[], Some(Side::Home)));
+        assert!(check(&qpr, "ours_underdog", &[], Some(Side::Away)));
+        // Neither rankings nor a table: nobody is favoured.
+        let draw = load("eng-sco-2021-euro-group");
+        for side in [Side::Home, Side::Away] {
+            assert!(!check(&draw, "ours_favourite", &[], Some(side)));
+            assert!(!check(&draw, "ours_underdog", &[], Some(side)));
+        }
     }
 }

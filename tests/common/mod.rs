@@ -256,3 +256,28 @@ pub fn bank() -> &'static beatwriter::phrasebank::Phrasebank {
         std::sync::OnceLock::new();
     BANK.get_or_init(|| beatwriter::phrasebank::Phrasebank::builtin("en").unwrap())
 }
+
+/// A StatsBomb match in `data/statsbomb/` (gzipped or not), imported as
+/// `import statsbomb` would, without `--lenient`.
+pub fn statsbomb(id: &str) -> Match {
+    use beatwriter::import::{ImportOptions, statsbomb};
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data/statsbomb");
+    let file = |kind: &str| {
+        let gz = dir.join(format!("{id}_{kind}.json.gz"));
+        if gz.exists() {
+            gz
+        } else {
+            dir.join(format!("{id}_{kind}.json"))
+        }
+    };
+    let options = ImportOptions {
+        events: file("events"),
+        lineups: file("lineups"),
+        match_file: Some(dir.join(format!("{id}_match.json"))),
+        context: None,
+        lenient: false,
+    };
+    statsbomb::import(&options)
+        .unwrap_or_else(|e| panic!("{e}"))
+        .m
+}
