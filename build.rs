@@ -39,8 +39,51 @@ fn main() {
         ));
     }
     out.push_str("];\n");
+    out.push_str(&fingerprints(&root, &files));
     let dest = PathBuf::from(std::env::var("OUT_DIR").unwrap()).join("phrasebank_files.rs");
     std::fs::write(dest, out).unwrap();
+}
+
+/// Each language's phrasebank fingerprint, worked out here rather than
+/// at every start: hashing the megabyte of templates byte by byte was a
+/// tenth of a report's process time. The same hash as
+/// `phrasebank::fingerprint` (a unit test there checks they agree).
+fn fingerprints(root: &Path, files: &[PathBuf]) -> String {
+    let mut texts: Vec<(String, String)> = files
+        .iter()
+        .map(|f| {
+            let rel = f
+                .strip_prefix(root)
+                .unwrap()
+                .to_string_lossy()
+                .replace('\\', "/");
+            (rel, std::fs::read_to_string(f).unwrap())
+        })
+        .collect();
+    texts.sort();
+    let mut languages: Vec<&str> = texts
+        .iter()
+        .filter_map(|(rel, _)| rel.split_once('/').map(|(l, _)| l))
+        .collect();
+    languages.dedup();
+    let mut out = String::from(
+        "/// Each language's fingerprint of the files above, as `fingerprint` makes it.\npub const FINGERPRINTS: &[(&str, &str)] = &[\n",
+    );
+    for language in languages {
+        let prefix = format!("{language}/");
+        let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+        for (path, text) in texts.iter().filter(|(p, _)| p.starts_with(&prefix)) {
+            for b in path.bytes().chain([0]).chain(text.bytes()).chain([0]) {
+                h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+            }
+        }
+        out.push_str(&format!(
+            "    ({language:?}, \"{language}-{:08x}\"),\n",
+            h >> 32
+        ));
+    }
+    out.push_str("];\n");
+    out
 }
 
 fn collect(dir: &Path, files: &mut Vec<PathBuf>) {

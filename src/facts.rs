@@ -60,6 +60,13 @@ pub struct FactIndex {
     names: Vec<(String, Vec<String>)>,
     /// Number as written → paths.
     numbers: BTreeMap<String, Vec<String>>,
+    /// Every number the match file holds, (path, value), in the walker's
+    /// order: the provenance tracer searches these for each figure a
+    /// sentence prints, and walking the match once per figure was most of
+    /// the JSON output's time.
+    number_leaves: Vec<(String, f64)>,
+    /// Every `stage` and `reached` field, (path, value), in that order.
+    stage_leaves: Vec<(String, String)>,
 }
 
 impl FactIndex {
@@ -67,18 +74,30 @@ impl FactIndex {
     pub fn new(m: &Match) -> Self {
         let mut names: BTreeMap<String, Vec<String>> = BTreeMap::new();
         let mut numbers: BTreeMap<String, Vec<String>> = BTreeMap::new();
+        let mut number_leaves = Vec::new();
+        let mut stage_leaves = Vec::new();
         let value = serde_json::to_value(m).unwrap_or_default();
         walk(&value, String::new(), &mut |path, v| match v {
-            serde_json::Value::Number(n) => numbers.entry(n.to_string()).or_default().push(path),
-            serde_json::Value::String(s) if is_name_field(&path) => {
-                // "the Three Lions" is also written "Three Lions".
-                if let Some(bare) = s.strip_prefix("the ") {
-                    names
-                        .entry(bare.to_string())
-                        .or_default()
-                        .push(path.clone());
+            serde_json::Value::Number(n) => {
+                if let Some(f) = n.as_f64() {
+                    number_leaves.push((path.clone(), f));
                 }
-                names.entry(s.clone()).or_default().push(path);
+                numbers.entry(n.to_string()).or_default().push(path)
+            }
+            serde_json::Value::String(s) => {
+                if is_name_field(&path) {
+                    // "the Three Lions" is also written "Three Lions".
+                    if let Some(bare) = s.strip_prefix("the ") {
+                        names
+                            .entry(bare.to_string())
+                            .or_default()
+                            .push(path.clone());
+                    }
+                    names.entry(s.clone()).or_default().push(path.clone());
+                }
+                if path.ends_with(".stage") || path.ends_with(".reached") {
+                    stage_leaves.push((path, s.clone()));
+                }
             }
             _ => {}
         });
@@ -86,7 +105,24 @@ impl FactIndex {
         let mut names: Vec<(String, Vec<String>)> =
             names.into_iter().filter(|(n, _)| !n.is_empty()).collect();
         names.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
-        FactIndex { names, numbers }
+        FactIndex {
+            names,
+            numbers,
+            number_leaves,
+            stage_leaves,
+        }
+    }
+
+    /// Every number the match file holds, (path, value), in document
+    /// order.
+    pub(crate) fn number_leaves(&self) -> &[(String, f64)] {
+        &self.number_leaves
+    }
+
+    /// Every `stage` and `reached` field, (path, value), in document
+    /// order.
+    pub(crate) fn stage_leaves(&self) -> &[(String, String)] {
+        &self.stage_leaves
     }
 
     /// The index without the names some paths hold (phrases such as a
@@ -104,6 +140,8 @@ impl FactIndex {
         FactIndex {
             names,
             numbers: self.numbers.clone(),
+            number_leaves: self.number_leaves.clone(),
+            stage_leaves: self.stage_leaves.clone(),
         }
     }
 
@@ -122,7 +160,20 @@ impl FactIndex {
     pub fn names_in(&self, text: &str, prefer: &[String]) -> Vec<(usize, usize, Fact)> {
         let mut found = Vec::new();
         let mut taken = vec![false; text.len()];
+        // A name stated with a word boundary before it starts a word of
+        // the text that is exactly the name's first word (its leading run
+        // of letters and digits), so a name whose first word the text
+        // lacks cannot match: searching the text for each of the match's
+        // hundreds of names was most of the JSON output's time.
+        let words: std::collections::HashSet<&str> = text
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .collect();
         for (name, paths) in &self.names {
+            let first = name.split(|c: char| !c.is_alphanumeric()).next();
+            if first.is_some_and(|w| !w.is_empty() && !words.contains(w)) {
+                continue;
+            }
             for (at, _) in text.match_indices(name.as_str()) {
                 let end = at + name.len();
                 if taken[at..end].iter().any(|t| *t) || !word_bounded(text, at, end) {
@@ -147,6 +198,7 @@ impl FactIndex {
     /// The names and numbers `text` states, in reading order. Paths under
     /// one of the `prefer` prefixes (the sentence's evidence events) come
     /// first when a fact sits at several places.
+    #[cfg(test)]
     pub fn facts_in(&self, text: &str, prefer: &[String]) -> Vec<Fact> {
         let names = self.names_in(text, prefer);
         let inside_name = |at: usize| names.iter().any(|(s, e, _)| (*s..*e).contains(&at));
@@ -176,6 +228,7 @@ impl FactIndex {
 
     /// Capitalised words of `text` that look like names but are not in the
     /// match, ignoring the first word of each sentence and `known` words.
+    #[cfg(test)]
     pub fn unknown_names<'t>(&self, text: &'t str, known: &dyn Fn(&str) -> bool) -> Vec<&'t str> {
         let covered: Vec<bool> = {
             let mut c = vec![false; text.len()];
@@ -381,6 +434,7 @@ pub fn numbers_in(text: &str) -> Vec<(usize, String)> {
     out
 }
 
+#[cfg(test)]
 fn words_with_offsets(text: &str) -> impl Iterator<Item = (usize, &str)> {
     text.split_whitespace()
         .map(move |w| (w.as_ptr() as usize - text.as_ptr() as usize, w))

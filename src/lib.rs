@@ -1,11 +1,13 @@
 //! beatwriter writes football match reports from event data.
 //!
-//! The pipeline runs one way, a module a stage:
-//! [`input`] reads and validates a match file into a [`model::Match`];
-//! [`analysis`] derives the facts every later stage shares (the score after
-//! each event, per-player tallies); [`sections`] chooses what each section
-//! says; [`realise`] turns those messages into prose through the editable
-//! templates of the [`phrasebank`]; [`output`] prints the result.
+//! The pipeline runs one way, a stage a module: [`input`] reads and
+//! validates a match file into a [`model::Match`] (or [`import`] converts a
+//! provider's feed); [`analysis`] derives the facts every later stage
+//! shares; [`beats`] finds what mattered; a planner chooses what each
+//! section says and a realiser turns it into prose through the editable
+//! templates of the [`phrasebank`]; [`output`] prints the result. The
+//! planner and realiser are private: [`report`] is their interface, and
+//! [`inspect`] a narrow window for tests that judge the prose.
 //!
 //! Load the [`phrasebank::Phrasebank`] once and write every report with
 //! [`report::write_report_with`]; the phrasebank is `Send + Sync`, so
@@ -29,23 +31,24 @@
 
 pub mod analysis;
 pub mod beats;
-pub mod catalogue;
+pub(crate) mod catalogue;
 pub mod check;
 pub mod claims;
 pub mod error;
-pub mod facts;
+pub(crate) mod facts;
 pub mod import;
 pub mod input;
+pub mod inspect;
 pub mod lint;
 pub mod model;
 pub mod output;
 pub mod phrasebank;
-pub mod plan;
-pub mod ratings;
-pub mod realise;
+pub(crate) mod plan;
+pub(crate) mod ratings;
+pub(crate) mod realise;
 pub mod report;
 pub mod round;
-pub mod sections;
+pub(crate) mod sections;
 pub mod serve;
 
 pub use error::{Error, ErrorKind, Result};

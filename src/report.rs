@@ -199,9 +199,20 @@ pub fn write_report_avoiding(
     let mut drafts = Vec::new();
     let mut memory = starting_memory(m, avoid);
     for section in sections::ALL {
-        let before = memory.clone();
+        // What each section started and ended with is kept only when a
+        // section is to be re-rolled: copying it is not free.
+        let before = if reroll.is_empty() {
+            Memory::default()
+        } else {
+            memory.clone()
+        };
         let (written, after) = writer.section(section, base_seed, memory)?;
-        drafts.push((section, written, before, after.clone()));
+        let kept = if reroll.is_empty() {
+            Memory::default()
+        } else {
+            after.clone()
+        };
+        drafts.push((section, written, before, kept));
         memory = after;
     }
     for i in 0..drafts.len() {
@@ -318,13 +329,20 @@ impl Writer<'_> {
         memory: Memory,
     ) -> Result<(Option<Section>, Memory)> {
         use sections::MemoryPolicy;
-        let start = match writer.memory {
-            MemoryPolicy::Continues => memory.clone(),
-            MemoryPolicy::FreshNames => Memory {
-                mentions: Default::default(),
-                ..memory.clone()
-            },
-            MemoryPolicy::Isolated => Memory::default(),
+        // Moved, not copied: only what the section must not see is kept
+        // aside (the names so far, or the whole memory).
+        let mut memory = memory;
+        let (start, aside) = match writer.memory {
+            MemoryPolicy::Continues => (memory, Memory::default()),
+            MemoryPolicy::FreshNames => {
+                let names = std::mem::take(&mut memory.mentions);
+                let aside = Memory {
+                    mentions: names,
+                    ..Memory::default()
+                };
+                (memory, aside)
+            }
+            MemoryPolicy::Isolated => (Memory::default(), memory),
         };
         let rng = rng_for(seed, writer.id);
         let mut realiser = Realiser::new(self.bank, self.analysis, &self.options.tone, rng, start)
@@ -345,10 +363,10 @@ impl Writer<'_> {
             MemoryPolicy::Continues => realiser.finish(),
             // Later prose goes on naming people as the narrative left them.
             MemoryPolicy::FreshNames => Memory {
-                mentions: memory.mentions,
+                mentions: aside.mentions,
                 ..realiser.finish()
             },
-            MemoryPolicy::Isolated => memory,
+            MemoryPolicy::Isolated => aside,
         };
         let section = (!paragraphs.is_empty()).then(|| Section {
             id: writer.id.to_string(),
@@ -382,6 +400,13 @@ pub fn find_team(m: &Match, name: &str) -> Result<crate::model::Side> {
         "no team called \"{name}\" in this match; expected \"{}\" or \"{}\"",
         m.teams.home.name, m.teams.away.name
     )))
+}
+
+/// Checks section names as `--section` takes them (an id such as
+/// `talking_point`, or a heading such as "Talking Point"): a usage error
+/// naming the valid ids for the first that is no section.
+pub fn check_sections(names: &[String]) -> Result<()> {
+    section_ids(names).map(|_| ())
 }
 
 /// The section ids named, checked against the report's sections.

@@ -249,7 +249,9 @@ impl Format {
 #[derive(Debug, Clone)]
 pub struct RoundOptions {
     /// The options each report starts from (thresholds, perspective,
-    /// language); its `seed` and `tone` are replaced per report.
+    /// sections, language); its `seed` and `tone` are replaced per report.
+    /// A perspective of `home` or `away` means that side of each match.
+    /// With sections to re-roll, openings are not steered apart.
     pub base: Options,
     /// The seeds to write each match with, in order.
     pub seeds: Vec<u64>,
@@ -405,6 +407,7 @@ fn jobs_for<'m>(index: usize, input: &Input, m: &'m Match, options: &RoundOption
                 options: Options {
                     seed,
                     tone: tone.clone(),
+                    perspective: side_for(options.base.perspective.as_deref(), m),
                     ..options.base.clone()
                 },
                 avoid: HashSet::new(),
@@ -412,6 +415,20 @@ fn jobs_for<'m>(index: usize, input: &Input, m: &'m Match, options: &RoundOption
         }
     }
     jobs
+}
+
+/// The `--for` of one match of a round: `home` or `away` (in any case)
+/// names that side of the match, unless a team of the match is called so;
+/// any other name is passed on, to be found as `report --for` finds it.
+fn side_for(wanted: Option<&str>, m: &Match) -> Option<String> {
+    let wanted = wanted?;
+    let named = crate::report::find_team(m, wanted).is_ok();
+    let side = match wanted.trim().to_lowercase().as_str() {
+        "home" if !named => &m.teams.home,
+        "away" if !named => &m.teams.away,
+        _ => return Some(wanted.to_string()),
+    };
+    Some(side.id.clone())
 }
 
 /// Fixes each job's openings to avoid in input order, handing each job to
@@ -428,7 +445,9 @@ fn write_jobs(
         jobs.iter().map(|_| std::sync::OnceLock::new()).collect();
     rayon::scope(|scope| {
         for (mut job, slot) in jobs.into_iter().zip(&slots) {
-            if options.variety {
+            // A re-roll keeps the unnamed sections at the default seed,
+            // which `lead_variant` does not model: no steering then.
+            if options.variety && job.options.sections.is_empty() {
                 job.avoid = variety.avoid();
                 // A failure here fails the whole report too, in its turn.
                 if let Ok(Some(opening)) =
@@ -459,11 +478,18 @@ fn write_one(job: Job, format: Format, bank: &Phrasebank) -> Outcome {
             seed: job.options.seed,
             tone: job.options.tone,
         })),
-        Err(error) => Outcome::Failed {
-            source: job.source,
-            error,
-            reports: 1,
-        },
+        Err(mut error) => {
+            // An error about the options (no team called so) names no
+            // file: in a round it belongs to this match's.
+            if error.file.is_empty() {
+                error.file = job.source.clone();
+            }
+            Outcome::Failed {
+                source: job.source,
+                error,
+                reports: 1,
+            }
+        }
     }
 }
 

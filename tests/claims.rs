@@ -5,7 +5,7 @@
 mod common;
 
 use beatwriter::claims::CLAIMS;
-use beatwriter::realise::offer;
+use beatwriter::inspect::offer;
 
 #[test]
 fn a_variant_is_never_offered_when_a_claim_it_declares_is_false() {

@@ -454,7 +454,7 @@ fn check_numbers(root: &serde_json::Value, json: &serde_json::Value, label: &str
                     );
                 }
                 let value: f64 = printed.parse().unwrap_or_else(|_| {
-                    f64::from(beatwriter::facts::number_word(printed).unwrap())
+                    f64::from(beatwriter::inspect::number_word(printed).unwrap())
                 });
                 if let Some(d) = f.get("derived") {
                     assert_eq!(recompute(root, d, &label), value, "{label}: {path}");

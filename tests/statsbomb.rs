@@ -149,7 +149,7 @@ fn clock_is_elapsed_minute_plus_one_with_added_time_from_the_period() {
         };
         assert_eq!((e.minute, e.added), want, "event {}", e.id);
     }
-    use statsbomb::clock::native;
+    use beatwriter::inspect::statsbomb::native;
     assert_eq!(native(1, 18), (Some(19), 0));
     assert_eq!(native(1, 46), (Some(45), 2));
     assert_eq!(native(2, 93), (Some(90), 4));
@@ -507,7 +507,7 @@ fn highlights_are_a_short_list() {
     assert!(
         saves
             .iter()
-            .all(|e| e.xg.unwrap() >= statsbomb::events::SAVE_XG)
+            .all(|e| e.xg.unwrap() >= beatwriter::inspect::statsbomb::SAVE_XG)
     );
     assert_eq!(
         display(m, saves[0].player.as_deref().unwrap()),
@@ -679,7 +679,7 @@ fn a_context_file_is_merged_and_checked() {
 
 mod ratings {
     use super::*;
-    use beatwriter::ratings::{Performance, rate, score};
+    use beatwriter::inspect::{Performance, rate, score};
 
     fn full(f: impl FnOnce(&mut Performance)) -> Performance {
         let mut p = Performance {

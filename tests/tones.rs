@@ -89,7 +89,7 @@ fn no_template_twice_and_no_two_sentences_open_alike() {
                                 s.variant
                             );
                         }
-                        let opening = beatwriter::realise::opening(&s.text);
+                        let opening = beatwriter::inspect::opening(&s.text);
                         // Highlights open on their minute and kind by design.
                         if section != "highlights" {
                             assert!(

@@ -7,7 +7,7 @@
 mod common;
 
 use beatwriter::Options;
-use beatwriter::realise::{data_phrases, is_narrative, masked_opening, message_kind, phrases};
+use beatwriter::inspect::{data_phrases, is_narrative, masked_opening, message_kind, phrases};
 use beatwriter::report::Report;
 use std::collections::HashMap;
 

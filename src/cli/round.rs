@@ -22,7 +22,10 @@ With -o DIR each report is a file (NAME.txt, or NAME-TONE-SEED.txt when there ar
 tones or seeds); without it, one JSON object a line on standard output. A bad match never
 stops the round: each failure is listed on standard error with its diagnostics, and the exit
 code is 1 when any failed. No two reports open with the same lead variant while an unused
-one fits (--no-variety turns that off).";
+one fits (--no-variety turns that off; so does --section).
+
+--for home (or away) writes each match for its home (or away) side's supporters; a team
+name writes for that team, and a match it does not play in fails as `report --for` would.";
 
 /// Options of `beatwriter round`.
 #[derive(Args)]
@@ -39,6 +42,17 @@ pub struct RoundArgs {
     /// Tone (repeatable: each match is written in every tone given).
     #[arg(long = "tone", default_value = "neutral")]
     tones: Vec<String>,
+    /// Write every report for one side's supporters: `home` or `away` (that
+    /// side of each match), or a team's name, short name, id or nickname,
+    /// which then must play in every match of the round.
+    #[arg(long = "for", value_name = "SIDE")]
+    perspective: Option<String>,
+    /// Re-roll only this section with the seeds, keeping the others as they
+    /// are at the default seed (repeatable), as `report --section` does.
+    /// Openings are not steered apart then: the lead is not re-rolled
+    /// unless named.
+    #[arg(long = "section", value_name = "NAME")]
+    sections: Vec<String>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = RoundFormat::Text)]
     format: RoundFormat,
@@ -85,6 +99,8 @@ pub fn run(args: RoundArgs) -> Result<u8, Error> {
     let options = RoundOptions {
         base: Options {
             thresholds,
+            perspective: args.perspective.clone(),
+            sections: args.sections.clone(),
             ..Options::default()
         },
         seeds: (0..args.seeds).map(|k| args.seed.wrapping_add(k)).collect(),
@@ -97,7 +113,9 @@ pub fn run(args: RoundArgs) -> Result<u8, Error> {
         },
         variety: !args.no_variety,
     };
-    // A tone the phrasebank lacks is a usage error, not one failure per report.
+    // A section or tone that does not exist is a usage error, not one
+    // failure per report.
+    beatwriter::report::check_sections(&options.base.sections)?;
     for tone in &options.tones {
         if !bank.tones().contains(&tone.as_str()) {
             let message = format!(

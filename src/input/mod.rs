@@ -5,7 +5,7 @@
 //! `serde_path_to_error`), then [`validate`] checks what types cannot: that
 //! ids resolve, minutes fit their period, scores agree with the goals.
 
-pub mod locate;
+pub(crate) mod locate;
 pub mod logic;
 pub mod text;
 pub mod validate;

@@ -6,6 +6,7 @@ pub mod provenance;
 pub mod sidecar;
 pub mod trace;
 
+pub use crate::facts::{Derivation, Fact};
 pub use provenance::json;
 
 use crate::report::Report;

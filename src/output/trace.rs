@@ -10,7 +10,7 @@
 //! path, which the tests treat as a failure.
 
 use crate::analysis::Analysis;
-use crate::facts::{Derivation, Fact, FactIndex, walk};
+use crate::facts::{Derivation, Fact, FactIndex};
 use crate::model::{EventType, Match, Side};
 
 /// What a sentence is about, beyond its words.
@@ -688,34 +688,29 @@ impl<'m> Tracer<'m> {
     /// Stages that carry a number: "last 16" is `round_of_16`, "last
     /// four" `semi_final`.
     fn stages(&self, out: &mut Vec<Source>) {
-        let value = serde_json::to_value(self.m).unwrap_or_default();
-        walk(&value, String::new(), &mut |path, v| {
-            if let serde_json::Value::String(s) = v
-                && (path.ends_with(".stage") || path.ends_with(".reached"))
-                && let Some(n) = stage_size(s)
-            {
+        for (path, s) in self.index.stage_leaves() {
+            if let Some(n) = stage_size(s) {
                 out.push(Source {
                     value: n,
                     path: format!("derived: the last {n} of {path}"),
                     derived: Some(Derivation {
                         rule: "stage_size",
-                        from: vec![path],
+                        from: vec![path.clone()],
                         team: None,
                         range: None,
                         end: None,
                     }),
                 });
             }
-        });
+        }
     }
 
     /// Any other figure of the events the sentence cites or of the
     /// editorial context; never a shirt number, a period or a score field
     /// (scores are counted from the goals).
     fn fallback(&self, evidence: &[usize], out: &mut Vec<Source>) {
-        let value = serde_json::to_value(self.m).unwrap_or_default();
         let cited: Vec<String> = evidence.iter().map(|i| format!("events[{i}].")).collect();
-        walk(&value, String::new(), &mut |path, v| {
+        for (path, n) in self.index.number_leaves() {
             let allowed = path.starts_with("context.")
                 || path.starts_with("match.")
                 || path.starts_with("stats.")
@@ -723,12 +718,10 @@ impl<'m> Tracer<'m> {
             let banned = [".period", ".shirt", ".added"]
                 .iter()
                 .any(|b| path.ends_with(b));
-            if let (serde_json::Value::Number(n), true, false) = (v, allowed, banned)
-                && let Some(n) = n.as_f64()
-            {
-                out.push(at_path(n, path));
+            if allowed && !banned {
+                out.push(at_path(*n, path.clone()));
             }
-        });
+        }
     }
 }
 

@@ -11,11 +11,12 @@
 //! an empty string. The default phrasebank is compiled into the binary;
 //! [`Phrasebank::from_dir`] loads a desk's edited copy instead.
 
-pub mod helpers;
+pub(crate) mod helpers;
 pub mod style;
 
 use crate::error::{Diagnostic, Error, ErrorKind, Result};
 use handlebars::{Context, Handlebars, Output, RenderContext, Renderable, Template};
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::path::Path;
 use std::sync::OnceLock;
@@ -68,12 +69,40 @@ pub struct Variant {
     /// `{{!-- claims: a, b --}}` comment: the realiser offers the variant
     /// only when every one holds (see `crate::claims`).
     pub claims: Vec<String>,
+    /// [`Variant::id`], made once: the realiser looks variants up by id
+    /// for every candidate it renders.
+    key: String,
 }
 
 impl Variant {
+    /// The variant `number` of `message` in `tone`, written at `at` (file
+    /// and line), declaring `claims`.
+    pub(crate) fn new(
+        message: &str,
+        tone: &str,
+        number: usize,
+        at: (&str, usize),
+        claims: Vec<String>,
+    ) -> Self {
+        Variant {
+            message: message.to_string(),
+            tone: tone.to_string(),
+            number,
+            file: at.0.to_string(),
+            line: at.1,
+            claims,
+            key: format!("{tone}:{message}#{number}"),
+        }
+    }
+
     /// A stable name: `neutral:highlight/goal#2`.
     pub fn id(&self) -> String {
-        format!("{}:{}#{}", self.tone, self.message, self.number)
+        self.key.clone()
+    }
+
+    /// [`Variant::id`] without a copy.
+    pub fn id_str(&self) -> &str {
+        &self.key
     }
 }
 
@@ -81,7 +110,9 @@ impl Variant {
 pub struct Phrasebank {
     version: String,
     /// Variant id → its template text, for provenance checks.
-    sources: std::collections::HashMap<String, String>,
+    /// Borrowed from the binary for the built-in phrasebank: copying its
+    /// megabyte of text was a tenth of a report's process time.
+    sources: std::collections::HashMap<String, Cow<'static, str>>,
     /// Holds the helpers; templates are compiled into `templates`.
     registry: Handlebars<'static>,
     /// Variant id → its compiled template, compiled on first use for the
@@ -89,7 +120,9 @@ pub struct Phrasebank {
     /// or so variants, and compiling them all was most of a process's
     /// time), up front for a desk's own, so every fault is reported when
     /// it is loaded.
-    templates: std::collections::HashMap<String, OnceLock<Template>>,
+    /// Each with whether it uses partials (refused at render), judged
+    /// once when compiled rather than at every render.
+    templates: std::collections::HashMap<String, OnceLock<(Template, bool)>>,
     lexicon: serde_json::Value,
     style: style::StyleBook,
     /// (tone, message) to its variants.
@@ -111,13 +144,15 @@ impl std::fmt::Debug for Phrasebank {
 impl Phrasebank {
     /// The phrasebank compiled into the binary, for `language` ("en").
     pub fn builtin(language: &str) -> Result<Self> {
-        let files = builtin::FILES
+        let files: Vec<(String, Cow<'static, str>)> = builtin::FILES
             .iter()
-            .map(|(path, text)| (path.to_string(), text.to_string()))
+            .map(|(path, text)| (path.to_string(), Cow::Borrowed(*text)))
             .collect();
         // Its templates are known to compile (lint and the tests compile
         // every one), so each is compiled when first used.
-        Self::load(BUILTIN_LABEL, language, files, Compile::Lazily)
+        let version =
+            builtin_fingerprint(language).unwrap_or_else(|| fingerprint(language, &files));
+        Self::load(BUILTIN_LABEL, language, files, version, Compile::Lazily)
     }
 
     /// A phrasebank read from a directory laid out like `phrasebank/`.
@@ -137,13 +172,16 @@ impl Phrasebank {
     /// Compiles templates from (relative path, text) pairs; every faulty
     /// template is reported, not just the first.
     pub fn from_files(label: &str, language: &str, files: Vec<(String, String)>) -> Result<Self> {
-        Self::load(label, language, files, Compile::Now)
+        let version = fingerprint(language, &files);
+        let files = files.into_iter().map(|(p, t)| (p, Cow::Owned(t))).collect();
+        Self::load(label, language, files, version, Compile::Now)
     }
 
     fn load(
         label: &str,
         language: &str,
-        files: Vec<(String, String)>,
+        files: Vec<(String, Cow<'static, str>)>,
+        version: String,
         compile: Compile,
     ) -> Result<Self> {
         let mut registry = Handlebars::new();
@@ -151,7 +189,7 @@ impl Phrasebank {
         registry.register_escape_fn(handlebars::no_escape);
         helpers::register(&mut registry);
         let mut bank = Phrasebank {
-            version: fingerprint(language, &files),
+            version,
             sources: std::collections::HashMap::new(),
             registry,
             templates: std::collections::HashMap::new(),
@@ -165,26 +203,30 @@ impl Phrasebank {
         let mut problems = Vec::new();
         let lexicon_path = format!("{prefix}lexicon.json");
         let lexicon = match files.iter().find(|(p, _)| *p == lexicon_path) {
-            Some((_, text)) => serde_json::from_str(text).unwrap_or_else(|e: serde_json::Error| {
-                problems.push(Diagnostic {
-                    path: lexicon_path.clone(),
-                    position: Some((e.line(), e.column().max(1))),
-                    message: format!("lexicon is not valid JSON: {e}"),
-                });
-                serde_json::Value::Null
-            }),
+            Some((_, text)) => {
+                serde_json::from_str(text.as_ref()).unwrap_or_else(|e: serde_json::Error| {
+                    problems.push(Diagnostic {
+                        path: lexicon_path.clone(),
+                        position: Some((e.line(), e.column().max(1))),
+                        message: format!("lexicon is not valid JSON: {e}"),
+                    });
+                    serde_json::Value::Null
+                })
+            }
             None => serde_json::Value::Null,
         };
         let style_path = format!("{prefix}style.json");
         let style_rules = match files.iter().find(|(p, _)| *p == style_path) {
-            Some((_, text)) => serde_json::from_str(text).unwrap_or_else(|e: serde_json::Error| {
-                problems.push(Diagnostic {
-                    path: style_path.clone(),
-                    position: Some((e.line(), e.column())),
-                    message: format!("style is not valid JSON: {e}"),
-                });
-                serde_json::Value::Null
-            }),
+            Some((_, text)) => {
+                serde_json::from_str(text.as_ref()).unwrap_or_else(|e: serde_json::Error| {
+                    problems.push(Diagnostic {
+                        path: style_path.clone(),
+                        position: Some((e.line(), e.column())),
+                        message: format!("style is not valid JSON: {e}"),
+                    });
+                    serde_json::Value::Null
+                })
+            }
             None => serde_json::Value::Null,
         };
         bank.style = style::StyleBook::from_json(style_rules);
@@ -220,32 +262,37 @@ impl Phrasebank {
         }
     }
 
+    // The Cow, not a &str: whether the text is static decides whether a
+    // variant's source borrows it.
+    #[allow(clippy::ptr_arg)]
     fn add_file(
         &mut self,
         path: &str,
         tone: &str,
         message: &str,
-        text: &str,
+        file: &Cow<'static, str>,
         compile: Compile,
         problems: &mut Vec<Diagnostic>,
     ) {
+        let text: &str = file;
         for (start_line, body) in split_variants(text) {
-            let variant = Variant {
-                message: message.to_string(),
-                tone: tone.to_string(),
-                number: self
-                    .variants
-                    .get(&(tone.to_string(), message.to_string()))
-                    .map_or(1, |v| v.len() + 1),
-                file: path.to_string(),
-                line: start_line,
-                claims: declared_claims(body),
-            };
+            let number = self
+                .variants
+                .get(&(tone.to_string(), message.to_string()))
+                .map_or(1, |v| v.len() + 1);
+            let variant = Variant::new(
+                message,
+                tone,
+                number,
+                (path, start_line),
+                declared_claims(body),
+            );
             let compiled = OnceLock::new();
             if compile == Compile::Now {
                 match Template::compile_with_name(body, variant.id()) {
                     Ok(t) => {
-                        let _ = compiled.set(t);
+                        let partials = uses_partials(&t);
+                        let _ = compiled.set((t, partials));
                     }
                     Err(e) => {
                         let (line, col) = e.pos().unwrap_or((1, 1));
@@ -263,7 +310,12 @@ impl Phrasebank {
                     }
                 }
             }
-            if let Some((i, c)) = body.char_indices().find(|&(_, c)| {
+            // Printable ASCII, tabs and line ends are safe: only text with
+            // other bytes needs the character-by-character look.
+            let plain = body
+                .bytes()
+                .all(|b| (0x20..0x7f).contains(&b) || matches!(b, b'\n' | b'\r' | b'\t'));
+            if let Some((i, c)) = body.char_indices().filter(|_| !plain).find(|&(_, c)| {
                 !matches!(c, '\n' | '\r' | '\t') && crate::input::text::is_unsafe(c)
             }) {
                 let at = crate::input::locate::line_col(body, i);
@@ -277,12 +329,20 @@ impl Phrasebank {
                 ));
                 continue;
             }
-            if compiled.get().is_some_and(uses_partials) {
+            if compiled.get().is_some_and(|(_, partials)| *partials) {
                 problems.push(partial_problem(path, start_line, body));
                 continue;
             }
             self.templates.insert(variant.id(), compiled);
-            self.sources.insert(variant.id(), body.to_string());
+            let source = match file {
+                // A slice of the same static text: no copy.
+                Cow::Borrowed(all) => {
+                    let at = body.as_ptr() as usize - all.as_ptr() as usize;
+                    Cow::Borrowed(&all[at..at + body.len()])
+                }
+                Cow::Owned(_) => Cow::Owned(body.to_string()),
+            };
+            self.sources.insert(variant.id(), source);
             self.variants
                 .entry((tone.to_string(), message.to_string()))
                 .or_default()
@@ -320,12 +380,12 @@ impl Phrasebank {
     /// The text of every template, for callers that need the words the
     /// phrasebank writes (the draft checker).
     pub fn texts(&self) -> impl Iterator<Item = &str> {
-        self.sources.values().map(String::as_str)
+        self.sources.values().map(|s| s.as_ref())
     }
 
     /// The template text of a variant, by its id.
     pub fn source(&self, variant_id: &str) -> Option<&str> {
-        self.sources.get(variant_id).map(String::as_str)
+        self.sources.get(variant_id).map(|s| s.as_ref())
     }
 
     /// The language's words (`lexicon.json`): groups of key to word.
@@ -371,20 +431,20 @@ impl Phrasebank {
     /// Renders one variant in a handlebars context made once for all the
     /// variants of a message, so the slots are not copied per candidate.
     pub fn render_in(&self, variant: &Variant, context: &Context) -> Result<String> {
-        let id = variant.id();
+        let id = variant.id_str();
         let failed = |line: Option<usize>, column: Option<usize>, message: String| {
             let position = line.map(|l| (variant.line + l - 1, column.unwrap_or(1)));
             Error::single(
                 ErrorKind::Render,
                 &variant.file,
                 Diagnostic {
-                    path: id.clone(),
+                    path: id.to_string(),
                     position,
                     message,
                 },
             )
         };
-        let template = match self.template(&id) {
+        let (template, partials) = match self.template(id) {
             Some(Ok(t)) => t,
             Some(Err(e)) => {
                 let (line, column) = e.pos().map_or((None, None), |(l, c)| (Some(l), Some(c)));
@@ -393,8 +453,8 @@ impl Phrasebank {
             }
             None => return Err(failed(None, None, "no such template".to_string())),
         };
-        if uses_partials(template) {
-            let at = partial_at(self.source(&id).unwrap_or_default());
+        if *partials {
+            let at = partial_at(self.source(id).unwrap_or_default());
             let message = partial_problem(&variant.file, 1, "").message;
             return Err(failed(Some(at.0), Some(at.1), message));
         }
@@ -450,12 +510,19 @@ impl Phrasebank {
     fn template(
         &self,
         id: &str,
-    ) -> Option<std::result::Result<&Template, handlebars::TemplateError>> {
+    ) -> Option<std::result::Result<&(Template, bool), handlebars::TemplateError>> {
         let (cell, source) = self.templates.get(id).zip(self.sources.get(id))?;
         if let Some(t) = cell.get() {
             return Some(Ok(t));
         }
-        Some(Template::compile_with_name(source, id.to_string()).map(|t| cell.get_or_init(|| t)))
+        Some(
+            Template::compile_with_name(source, id.to_string()).map(|t| {
+                cell.get_or_init(|| {
+                    let partials = uses_partials(&t);
+                    (t, partials)
+                })
+            }),
+        )
     }
 }
 
@@ -578,10 +645,11 @@ fn render_reason(reason: &handlebars::RenderErrorReason) -> String {
 }
 
 /// FNV-1a over the language's file paths and texts, in path order.
-fn fingerprint(language: &str, files: &[(String, String)]) -> String {
-    let mut sorted: Vec<&(String, String)> = files
+fn fingerprint<T: AsRef<str>>(language: &str, files: &[(String, T)]) -> String {
+    let mut sorted: Vec<(&str, &str)> = files
         .iter()
         .filter(|(p, _)| p.starts_with(&format!("{language}/")))
+        .map(|(p, t)| (p.as_str(), t.as_ref()))
         .collect();
     sorted.sort();
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
@@ -591,6 +659,15 @@ fn fingerprint(language: &str, files: &[(String, String)]) -> String {
         }
     }
     format!("{language}-{:08x}", h >> 32)
+}
+
+/// The built-in phrasebank's fingerprint for `language`, worked out when
+/// the binary was built (see build.rs); none for a language it lacks.
+fn builtin_fingerprint(language: &str) -> Option<String> {
+    builtin::FINGERPRINTS
+        .iter()
+        .find(|(l, _)| *l == language)
+        .map(|(_, version)| version.to_string())
 }
 
 /// Splits a file into variants at lines of exactly `---`, with the line
@@ -681,6 +758,14 @@ fn read_tree(root: &Path, dir: &Path, files: &mut Vec<(String, String)>) -> std:
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_built_in_fingerprint_made_at_build_time_is_the_run_time_one() {
+        assert!(!builtin::FINGERPRINTS.is_empty());
+        for (language, version) in builtin::FINGERPRINTS {
+            assert_eq!(*version, fingerprint(language, &builtin_files()));
+        }
+    }
 
     #[test]
     fn variants_split_on_dashes_with_their_lines() {

@@ -7,38 +7,13 @@ use crate::beats::Beat;
 use crate::model::{EventType, Side};
 use serde_json::{Value, json};
 
-/// Plans the lead's paragraphs: the opening, the story and what is next.
-pub fn plan<'b>(a: &Analysis, beats: &Beats<'b>) -> Vec<ParagraphPlan<'b>> {
-    plan_within(a, beats, usize::MAX, f32::INFINITY, true)
-}
-
-/// Plans the lead with at most `story_items` story sentences, keeping the
-/// most salient and their match order: a short tone's lead drops the
-/// least telling moments first. It never drops a sentence telling a beat
-/// at least `must_tell` salient, nor, in a match of up to four goals, a
-/// goal: the reader of a short lead still gets every goal. Without
-/// `with_next` it leaves out the next fixture.
-pub fn plan_within<'b>(
-    a: &Analysis,
-    beats: &Beats<'b>,
-    story_items: usize,
-    must_tell: f32,
-    with_next: bool,
-) -> Vec<ParagraphPlan<'b>> {
-    let open = opening(a, beats);
-    let told: Vec<String> = open.beats.iter().map(|b| b.id.clone()).collect();
-    let mut paragraphs = vec![vec![open]];
-    paragraphs.extend(rest_within(a, beats, &told, story_items, must_tell, with_next).0);
-    paragraphs
-}
-
 /// The lead's opening sentence, planned on its own so the rest can be
 /// planned knowing what the chosen wording told.
 pub fn opening_sentence<'b>(a: &Analysis, beats: &Beats<'b>) -> Planned<'b> {
     opening(a, beats)
 }
 
-/// The lead after its opening, as [`plan_within`] plans it, knowing the
+/// The lead after its opening, as the lead plans it, knowing the
 /// ids of the beats the written opening told (`told`): a late or
 /// extra-time winner the opening told is not told again. Returns the
 /// paragraphs and the goal beats the opening told that way, which its

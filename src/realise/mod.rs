@@ -95,10 +95,12 @@ pub struct Realiser<'a> {
 }
 
 /// A rendered candidate before the choice is made.
-struct Candidate {
-    variant: Variant,
+struct Candidate<'v> {
+    variant: &'v Variant,
     text: String,
-    mentions: Mentions,
+    /// The mentions it makes that the report had not made: a candidate
+    /// keeps these rather than a copy of every mention so far.
+    mentions: Vec<String>,
     rng: ChaCha8Rng,
     repeats: usize,
     fresh_opening: bool,
@@ -272,13 +274,11 @@ impl<'a> Realiser<'a> {
         let tie_break = self.rng.next_u64();
         let fresh: Vec<&Variant> = variants
             .iter()
-            .filter(|v| !self.memory.used.contains(&v.id()))
+            .copied()
+            .filter(|v| !self.memory.used.contains(v.id_str()))
             .collect();
-        let pool = if fresh.is_empty() {
-            variants.iter().collect()
-        } else {
-            fresh
-        };
+        let pool = if fresh.is_empty() { variants } else { fresh };
+        let kind = Kind::of(message);
         // Names are drawn as candidates render ("England" or "the Three
         // Lions"): when no candidate opens afresh, draw them again, a few
         // times at most, before accepting a repeated opening.
@@ -288,12 +288,12 @@ impl<'a> Realiser<'a> {
         let mut rendered: Vec<Option<String>> = vec![None; pool.len()];
         for redraw in 0..OPENING_REDRAWS {
             candidates.clear();
-            for (variant, raw) in pool.iter().zip(&mut rendered) {
+            for (&variant, raw) in pool.iter().zip(&mut rendered) {
                 let raw = match raw {
                     Some(raw) => raw,
                     None => raw.insert(self.bank.render_in(variant, &slots)?),
                 };
-                candidates.push(self.render_candidate(variant, raw, redraw)?);
+                candidates.push(self.render_candidate(variant, raw, redraw, &kind)?);
             }
             if candidates.iter().any(|c| c.fresh_opening) {
                 break;
@@ -302,9 +302,9 @@ impl<'a> Realiser<'a> {
         let chosen = choose(candidates, tie_break);
         self.commit(&chosen, message);
         Ok(Sentence {
+            variant: chosen.variant.id(),
             text: chosen.text,
             message: message.to_string(),
-            variant: chosen.variant.id(),
             claims: chosen.variant.claims.clone(),
             about,
             evidence,
@@ -324,7 +324,7 @@ impl<'a> Realiser<'a> {
         message: &str,
         slots: &serde_json::Value,
         holds: impl Fn(&str) -> bool,
-    ) -> Vec<Variant> {
+    ) -> Vec<&'a Variant> {
         let partisan = self
             .stance(slots)
             .map(|stance| format!("{message}@{stance}"));
@@ -341,7 +341,8 @@ impl<'a> Realiser<'a> {
         order
             .into_iter()
             .map(|(tone, m)| {
-                let offered = offer(self.bank.variants_exact(tone, m), &holds);
+                let bank: &'a Phrasebank = self.bank;
+                let offered = offered(bank.variants_exact(tone, m), &holds).collect();
                 most_specific(asserting(offered, &self.required))
             })
             .find(|v| !v.is_empty())
@@ -380,9 +381,15 @@ impl<'a> Realiser<'a> {
         slots
     }
 
-    fn render_candidate(&self, variant: &Variant, raw: &str, redraw: u64) -> Result<Candidate> {
+    fn render_candidate<'v>(
+        &self,
+        variant: &'v Variant,
+        raw: &str,
+        redraw: u64,
+        kind: &Kind,
+    ) -> Result<Candidate<'v>> {
         let raw = self.settle_alternatives(raw);
-        let mut mentions = self.memory.mentions.clone();
+        let mut mentions = self.memory.mentions.draft();
         let mut rng = self.rng.clone();
         let text = tidy(&refer::resolve(
             &raw,
@@ -395,23 +402,23 @@ impl<'a> Realiser<'a> {
         )?);
         let repeats = repeated_words(&text, &self.memory.words);
         let fresh_opening = !self.memory.openings.contains(&opening(&text));
-        let narrative = is_narrative(&variant.message);
-        let phrase_repeats = if narrative {
-            phrases(&text)
-                .iter()
-                .filter(|p| self.memory.phrases.contains(*p) && !self.data.contains(*p))
-                .count()
-        } else {
-            0
-        };
-        let same_opening = narrative
-            && self.memory.last.as_ref().is_some_and(|(kind, open)| {
-                *kind == message_kind(&variant.message) && *open == masked_opening(&text)
+        let mut phrase_repeats = 0;
+        if kind.narrative {
+            each_phrase(&text, |p| {
+                if self.memory.phrases.contains(p) && !self.data.contains(p) {
+                    phrase_repeats += 1;
+                }
             });
+        }
+        let same_opening =
+            kind.narrative
+                && self.memory.last.as_ref().is_some_and(|(last, open)| {
+                    *last == kind.kind && *open == masked_opening(&text)
+                });
         Ok(Candidate {
-            variant: variant.clone(),
+            variant,
             text,
-            mentions,
+            mentions: mentions.added(),
             rng,
             repeats,
             fresh_opening,
@@ -432,9 +439,11 @@ impl<'a> Realiser<'a> {
             let close = after.find(ALT_CLOSE).unwrap_or(after.len());
             let options: Vec<&str> = after[..close].split(ALT_SEP).collect();
             let fresh = options.iter().find(|o| {
-                phrases(&format!("x {o}"))
-                    .iter()
-                    .all(|p| !self.memory.phrases.contains(p))
+                let mut used = false;
+                each_phrase(&format!("x {o}"), |p| {
+                    used |= self.memory.phrases.contains(p)
+                });
+                !used
             });
             out.push_str(fresh.or(options.first()).copied().unwrap_or_default());
             rest = after
@@ -451,7 +460,7 @@ impl<'a> Realiser<'a> {
             self.memory.last = Some((message_kind(message), masked_opening(&chosen.text)));
         }
         self.memory.used.insert(chosen.variant.id());
-        self.memory.mentions = chosen.mentions.clone();
+        self.memory.mentions.extend(chosen.mentions.iter().cloned());
         self.memory.openings.insert(opening(&chosen.text));
         for w in content_words(&chosen.text) {
             *self.memory.words.entry(w).or_default() += 1;
@@ -464,22 +473,25 @@ impl<'a> Realiser<'a> {
 /// hold (a variant declaring none is always offered). This is the claims
 /// filter, a step of its own before any choice among wordings.
 pub fn offer(variants: &[Variant], holds: impl Fn(&str) -> bool) -> Vec<Variant> {
+    offered(variants, holds).cloned().collect()
+}
+
+/// [`offer`] without copying the variants.
+fn offered(variants: &[Variant], holds: impl Fn(&str) -> bool) -> impl Iterator<Item = &Variant> {
     variants
         .iter()
-        .filter(|v| v.claims.iter().all(|c| holds(c)))
-        .cloned()
-        .collect()
+        .filter(move |v| v.claims.iter().all(|c| holds(c)))
 }
 
 /// Of the variants offered, those that declare every claim the planner
 /// requires of the sentence ("after extra time" for a match that went to
 /// extra time), when some do; else all of them, so a file written before
 /// the claim existed still speaks.
-pub fn asserting(offered: Vec<Variant>, required: &[&str]) -> Vec<Variant> {
+pub fn asserting<'v>(offered: Vec<&'v Variant>, required: &[&str]) -> Vec<&'v Variant> {
     if required.is_empty() {
         return offered;
     }
-    let declare_all = |v: &Variant| required.iter().all(|r| v.claims.iter().any(|c| c == r));
+    let declare_all = |v: &&Variant| required.iter().all(|r| v.claims.iter().any(|c| c == r));
     if offered.iter().any(declare_all) {
         offered.into_iter().filter(declare_all).collect()
     } else {
@@ -492,10 +504,28 @@ pub fn asserting(offered: Vec<Variant>, required: &[&str]) -> Vec<Variant> {
 /// "a setback" (one), so the most specific true story is told. Variety
 /// comes from the variants that claim as much. Claims that only rule a
 /// variant out (`has_winner`, `not_final`) count for nothing here.
-pub fn most_specific(offered: Vec<Variant>) -> Vec<Variant> {
+fn most_specific(offered: Vec<&Variant>) -> Vec<&Variant> {
     let weight = |v: &Variant| crate::claims::specificity(&v.claims);
-    let most = offered.iter().map(weight).max().unwrap_or(0);
+    let most = offered.iter().map(|v| weight(v)).max().unwrap_or(0);
     offered.into_iter().filter(|v| weight(v) == most).collect()
+}
+
+/// What the choice among a message's candidates needs to know of the
+/// message, worked out once rather than once a candidate.
+struct Kind {
+    /// [`is_narrative`].
+    narrative: bool,
+    /// [`message_kind`].
+    kind: String,
+}
+
+impl Kind {
+    fn of(message: &str) -> Self {
+        Kind {
+            narrative: is_narrative(message),
+            kind: message_kind(message),
+        }
+    }
 }
 
 /// How many forms of the team names (name, then each nickname in turn) the
@@ -715,13 +745,9 @@ pub fn data_phrases(m: &crate::model::Match) -> HashSet<String> {
 }
 
 /// Words that tell the time of an event ("in added time", "with seven
-/// minutes to go"): like minutes, they repeat by necessity.
-fn is_time_phrase(words: &[&String]) -> bool {
-    let joined = words
-        .iter()
-        .map(|w| w.as_str())
-        .collect::<Vec<_>>()
-        .join(" ");
+/// minutes to go"): like minutes, they repeat by necessity. `joined` is
+/// the three words with a space between each.
+fn is_time_phrase(words: [&str; 3], joined: &str) -> bool {
     words.iter().any(|w| w.starts_with("minute"))
         || ["added time", "stoppage time", "extra time"]
             .iter()
@@ -731,7 +757,16 @@ fn is_time_phrase(words: &[&String]) -> bool {
 /// The content phrases of a sentence: every run of three words that holds
 /// no name, score or minute and at least one content word.
 pub fn phrases(text: &str) -> Vec<String> {
-    let words: Vec<Option<String>> = text
+    let mut out = Vec::new();
+    each_phrase(text, |p| out.push(p.to_string()));
+    out
+}
+
+/// Calls `visit` with each of [`phrases`] in turn, from one buffer: the
+/// realiser checks the phrases of every candidate it renders and keeps
+/// none of them.
+fn each_phrase(text: &str, mut visit: impl FnMut(&str)) {
+    let words: Vec<Option<std::borrow::Cow<str>>> = text
         .split_whitespace()
         .enumerate()
         .map(|(i, raw)| {
@@ -741,20 +776,43 @@ pub fn phrases(text: &str) -> Vec<String> {
             let name_first = i == 0
                 && w.chars().next().is_some_and(char::is_uppercase)
                 && !FUNCTION_OPENERS.contains(&w.to_lowercase().as_str());
-            (!w.is_empty() && !name_first && !is_name_or_figure(w, i == 0))
-                .then(|| w.to_lowercase())
+            (!w.is_empty() && !name_first && !is_name_or_figure(w, i == 0)).then(|| lower(w))
         })
         .collect();
-    words
-        .windows(3)
-        .filter_map(|win| {
-            let [Some(a), Some(b), Some(c)] = win else {
-                return None;
-            };
-            let content = [a, b, c].iter().any(|w| !content_words(w).is_empty());
-            (content && !is_time_phrase(&[a, b, c])).then(|| format!("{a} {b} {c}"))
-        })
-        .collect()
+    let mut phrase = String::new();
+    for win in words.windows(3) {
+        let [Some(a), Some(b), Some(c)] = win else {
+            continue;
+        };
+        let three = [a.as_ref(), b.as_ref(), c.as_ref()];
+        if !three.iter().any(|w| is_content_word(w)) {
+            continue;
+        }
+        phrase.clear();
+        phrase.push_str(three[0]);
+        phrase.push(' ');
+        phrase.push_str(three[1]);
+        phrase.push(' ');
+        phrase.push_str(three[2]);
+        if !is_time_phrase(three, &phrase) {
+            visit(&phrase);
+        }
+    }
+}
+
+/// A word lower-cased, copied only when it has a capital to lower.
+fn lower(w: &str) -> std::borrow::Cow<'_, str> {
+    if w.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+        w.into()
+    } else {
+        w.to_lowercase().into()
+    }
+}
+
+/// Whether a lower-case word holds a content word: what
+/// `!content_words(word).is_empty()` says, without the list.
+fn is_content_word(word: &str) -> bool {
+    content_word_candidates(word).any(|w| !FUNCTION_WORDS.contains(&w))
 }
 
 /// The first three words of a sentence, lower-cased: two sentences that
@@ -865,23 +923,23 @@ mod tests {
     use super::*;
 
     fn variant(number: usize, claims: &[&str]) -> crate::phrasebank::Variant {
-        crate::phrasebank::Variant {
-            message: "lead/opening/shootout".into(),
-            tone: "neutral".into(),
+        crate::phrasebank::Variant::new(
+            "lead/opening/shootout",
+            "neutral",
             number,
-            file: String::new(),
-            line: 1,
-            claims: claims.iter().map(|c| c.to_string()).collect(),
-        }
+            ("", 1),
+            claims.iter().map(|c| c.to_string()).collect(),
+        )
     }
 
     #[test]
     fn a_required_claim_keeps_only_the_variants_that_assert_it() {
-        let offered = vec![
+        let offered = [
             variant(1, &["extra_time_played"]),
             variant(2, &["not_final"]),
             variant(3, &[]),
         ];
+        let offered: Vec<&Variant> = offered.iter().collect();
         let kept = asserting(offered.clone(), &["extra_time_played"]);
         assert_eq!(kept.iter().map(|v| v.number).collect::<Vec<_>>(), vec![1]);
         // None declares it: every variant is still offered.

@@ -18,14 +18,42 @@ pub struct Mentions {
 }
 
 impl Mentions {
-    /// Forgets every mention, for a section that stands on its own.
-    pub fn clear(&mut self) {
-        self.seen.clear();
+    /// A draft on top of these mentions, for one candidate sentence.
+    pub fn draft(&self) -> Draft<'_> {
+        Draft {
+            base: self,
+            added: Vec::new(),
+        }
     }
 
+    /// Records the mentions a chosen sentence made.
+    pub fn extend(&mut self, keys: impl IntoIterator<Item = String>) {
+        self.seen.extend(keys);
+    }
+}
+
+/// The mentions one candidate sentence makes, on top of the report's:
+/// the realiser renders a hundred or so candidates a report, and copying
+/// every mention so far for each was a large share of its time.
+#[derive(Debug)]
+pub struct Draft<'m> {
+    base: &'m Mentions,
+    added: Vec<String>,
+}
+
+impl Draft<'_> {
     /// Records a mention; true when it is the first.
     fn first(&mut self, key: &str) -> bool {
-        self.seen.insert(key.to_string())
+        if self.base.seen.contains(key) || self.added.iter().any(|k| k == key) {
+            return false;
+        }
+        self.added.push(key.to_string());
+        true
+    }
+
+    /// The mentions made in this draft that the report had not made.
+    pub fn added(self) -> Vec<String> {
+        self.added
     }
 }
 
@@ -36,7 +64,7 @@ pub fn resolve(
     a: &Analysis,
     lexicon: &serde_json::Value,
     style: &StyleBook,
-    mentions: &mut Mentions,
+    mentions: &mut Draft,
     rng: &mut ChaCha8Rng,
     shift: usize,
 ) -> Result<String> {
@@ -61,7 +89,7 @@ fn words_for(
     body: &str,
     a: &Analysis,
     lexicon: &serde_json::Value,
-    mentions: &mut Mentions,
+    mentions: &mut Draft,
     rng: &mut ChaCha8Rng,
     shift: usize,
 ) -> Result<String> {
@@ -104,7 +132,7 @@ fn player_words(
     id: &str,
     a: &Analysis,
     lexicon: &serde_json::Value,
-    mentions: &mut Mentions,
+    mentions: &mut Draft,
 ) -> Result<String> {
     let (p, side) = a.player(id).ok_or_else(|| {
         broken(&format!(
@@ -155,7 +183,7 @@ fn team_words(
     kind: RefKind,
     id: &str,
     a: &Analysis,
-    mentions: &mut Mentions,
+    mentions: &mut Draft,
     rng: &mut ChaCha8Rng,
     shift: usize,
 ) -> Result<String> {

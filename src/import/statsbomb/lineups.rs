@@ -19,6 +19,8 @@ pub struct Known {
     /// The native player id.
     pub id: String,
     /// 0 for home, 1 for away.
+    // Kept with the id; no caller reads it yet.
+    #[allow(dead_code)]
     pub side: usize,
 }
 

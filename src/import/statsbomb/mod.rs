@@ -13,12 +13,12 @@
 //!
 //! `docs/statsbomb.md` describes the mapping for users.
 
-pub mod clock;
-pub mod consistency;
-pub mod events;
-pub mod lineups;
-pub mod raw;
-pub mod stats;
+pub(crate) mod clock;
+pub(crate) mod consistency;
+pub(crate) mod events;
+pub(crate) mod lineups;
+pub(crate) mod raw;
+pub(crate) mod stats;
 
 use super::{ImportOptions, Imported, display, parse, read};
 use crate::error::{Diagnostic, Error, ErrorKind, Result};

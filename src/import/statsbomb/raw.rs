@@ -32,6 +32,8 @@ pub struct Event {
     #[serde(rename = "type")]
     pub kind: Named,
     /// How the possession began ("From Corner", ...).
+    // Parsed so a malformed value is reported, though no rule reads it yet.
+    #[allow(dead_code)]
     #[serde(default)]
     pub play_pattern: Option<Named>,
     /// The team the event belongs to.
@@ -58,6 +60,8 @@ pub struct Event {
     #[serde(default)]
     pub foul_committed: Option<Foul>,
     /// Foul-won details.
+    // Parsed so a malformed value is reported, though no rule reads it yet.
+    #[allow(dead_code)]
     #[serde(default)]
     pub foul_won: Option<Foul>,
     /// Cards outside fouls (dissent and the like).
@@ -101,6 +105,8 @@ pub struct Pass {
     #[serde(default)]
     pub goal_assist: bool,
     /// The pass led to a shot.
+    // Parsed so a malformed value is reported, though no rule reads it yet.
+    #[allow(dead_code)]
     #[serde(default)]
     pub shot_assist: bool,
     /// A cross.
@@ -195,6 +201,8 @@ pub struct TacticsEntry {
     /// The position.
     pub position: Named,
     /// Shirt number.
+    // Parsed so a malformed value is reported, though no rule reads it yet.
+    #[allow(dead_code)]
     #[serde(default)]
     pub jersey_number: Option<u8>,
 }
