@@ -6,44 +6,36 @@
 
 mod common;
 
-use beatwriter::Options;
 use beatwriter::realise::{data_phrases, is_narrative, masked_opening, message_kind, phrases};
 use beatwriter::report::Report;
 use std::collections::HashMap;
 
-const TONES: &[&str] = &["neutral", "wire", "dramatic"];
 const SEEDS: u64 = 10;
 
-/// Content phrases repeated within a report, summed over every fixture ×
-/// tone × perspective × seed (360 reports); measured 2026-11-29.
+/// Content phrases repeated within a report, summed over every fixture
+/// and corpus match × tone × perspective × seed.
 const MAX_REPEATED: usize = 60;
 
-fn all_reports() -> Vec<(String, Report, std::collections::HashSet<String>)> {
-    let mut out = Vec::new();
-    for path in common::FIXTURES {
-        let m = common::load(path);
-        let data = data_phrases(&m);
-        let teams = [
-            None,
-            Some(m.teams.home.name.clone()),
-            Some(m.teams.away.name.clone()),
-        ];
-        for tone in TONES {
-            for team in &teams {
-                for seed in 0..SEEDS {
-                    let o = Options {
-                        seed,
-                        tone: tone.to_string(),
-                        perspective: team.clone(),
-                        ..Options::default()
-                    };
-                    let label = format!("{path} {tone} for {team:?} seed {seed}");
-                    out.push((label, common::write(&m, &o), data.clone()));
-                }
-            }
-        }
-    }
-    out
+/// A report with its label and the phrases its match file itself holds.
+type Labelled = (String, Report, std::collections::HashSet<String>);
+
+/// Every report of every fixture and corpus match, written once per test
+/// binary: both tests read them.
+fn all_reports() -> &'static Vec<Labelled> {
+    static ALL: std::sync::OnceLock<Vec<Labelled>> = std::sync::OnceLock::new();
+    ALL.get_or_init(|| {
+        let matches = common::every_match();
+        common::par_map(&matches, |(name, m)| {
+            let data = data_phrases(m);
+            common::every_report(m, name, SEEDS)
+                .into_iter()
+                .map(|(label, r)| (label, r, data.clone()))
+                .collect::<Vec<_>>()
+        })
+        .into_iter()
+        .flatten()
+        .collect()
+    })
 }
 
 /// The narrative sentences of a report, in order, with their message.
@@ -60,13 +52,15 @@ fn no_content_phrase_twice_and_no_kind_opens_alike_twice_running() {
     let reports = all_reports();
     let mut repeated = Vec::new();
     let mut alike = Vec::new();
-    for (label, r, data) in &reports {
-        let mut seen: HashMap<String, &str> = HashMap::new();
+    for (label, r, data) in reports {
+        let mut seen: HashMap<String, (&str, &str)> = HashMap::new();
         let mut last: Option<(String, String)> = None;
         for (message, text) in narrative(r) {
             for p in phrases(text).into_iter().filter(|p| !data.contains(p)) {
-                if let Some(first) = seen.insert(p.clone(), text) {
-                    repeated.push(format!("{label}: \"{p}\" in\n  {first}\n  {text}"));
+                if let Some((was, first)) = seen.insert(p.clone(), (message, text)) {
+                    repeated.push(format!(
+                        "{label}: \"{p}\" in\n  [{was}] {first}\n  [{message}] {text}"
+                    ));
                 }
             }
             let now = (message_kind(message), masked_opening(text));
@@ -82,6 +76,10 @@ fn no_content_phrase_twice_and_no_kind_opens_alike_twice_running() {
         repeated.len(),
         alike.len()
     );
+    // VARIETY_DUMP=path writes every repeat and alike opening there.
+    if let Ok(path) = std::env::var("VARIETY_DUMP") {
+        std::fs::write(path, [repeated.join("\n"), alike.join("\n")].join("\n\n")).unwrap();
+    }
     let mut by_phrase: HashMap<&str, usize> = HashMap::new();
     for r in &repeated {
         let p = r

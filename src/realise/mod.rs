@@ -666,7 +666,8 @@ const FUNCTION_OPENERS: &[&str] = &[
 ];
 
 /// The phrases of the match file's own text, which the report repeats as
-/// written: records' scopes and notes, standings, nicknames, titles.
+/// written: records' scopes and notes, standings, nicknames, titles,
+/// milestones and derbies.
 pub fn data_phrases(m: &crate::model::Match) -> HashSet<String> {
     let mut texts: Vec<&str> = Vec::new();
     for r in &m.context.records {
@@ -678,6 +679,13 @@ pub fn data_phrases(m: &crate::model::Match) -> HashSet<String> {
         texts.extend(t.nicknames.iter().map(String::as_str));
     }
     texts.extend(m.context.title_defence.as_ref().map(|t| t.title.as_str()));
+    // A milestone is the desk's phrase; the lead and the Talking Point may
+    // both state it.
+    for milestone in &m.context.milestones {
+        texts.push(&milestone.what);
+        texts.extend(milestone.since.as_deref());
+    }
+    texts.extend(m.context.derby.as_deref());
     texts.push(&m.fixture.competition);
     // Inside a sentence the text follows other words, so its first word
     // is no sentence start: read it as such.
