@@ -103,6 +103,31 @@ struct Written {
     label: String,
     women: bool,
     text: String,
+    /// (surname, full name) of every player whose surname another player
+    /// of the match shares.
+    shared: std::sync::Arc<Vec<(String, String)>>,
+}
+
+/// (surname, full name) of the players of a match whose surname another
+/// player of the match also goes by.
+fn shared_surnames(m: &Match) -> Vec<(String, String)> {
+    let players: Vec<_> = m
+        .teams
+        .home
+        .squad
+        .iter()
+        .chain(&m.teams.away.squad)
+        .collect();
+    players
+        .iter()
+        .filter(|p| {
+            players
+                .iter()
+                .any(|o| o.id != p.id && o.surname == p.surname)
+        })
+        .filter(|p| p.known_as.is_none())
+        .map(|p| (p.surname.clone(), p.name.clone()))
+        .collect()
 }
 
 /// Every report of every fixture and every corpus match in every tone,
@@ -114,12 +139,14 @@ fn all_reports() -> &'static Vec<Written> {
         let matches = common::every_match();
         common::par_map(&matches, |(name, m)| {
             let women = m.fixture.gender == Some(MatchGender::Women);
+            let shared = std::sync::Arc::new(shared_surnames(m));
             common::every_report(m, name, SEEDS)
                 .into_iter()
                 .map(|(label, r)| Written {
                     label,
                     women,
                     text: lines(&r),
+                    shared: shared.clone(),
                 })
                 .collect::<Vec<_>>()
         })
@@ -310,5 +337,61 @@ fn set_pieces_are_named_only_from_what_the_event_says() {
     assert!(
         named > 0,
         "no corner was ever named: the test checks nothing"
+    );
+}
+
+/// Several players of a match share a surname (four Lees, three Kims and
+/// two Kangs for Korea in 22921): the report never calls one of them by
+/// the surname alone, but by the full name every time.
+#[test]
+fn a_shared_surname_is_never_printed_alone() {
+    let mut named = 0;
+    let mut alone = Vec::new();
+    for r in all_reports() {
+        for (surname, _) in r.shared.iter() {
+            for (at, _) in r.text.match_indices(surname.as_str()) {
+                let end = at + surname.len();
+                let whole_word = !r.text[..at].ends_with(char::is_alphanumeric)
+                    && !r.text[end..].starts_with(char::is_alphanumeric);
+                if !whole_word {
+                    continue;
+                }
+                // Part of some player's full name at this place?
+                let in_full = r.shared.iter().any(|(s, full)| {
+                    s == surname
+                        && full.match_indices(surname.as_str()).any(|(k, _)| {
+                            at >= k
+                                && r.text
+                                    .get(at - k..)
+                                    .is_some_and(|t| t.starts_with(full.as_str()))
+                        })
+                });
+                // Ratings print line-up names: "A. García", "B. García".
+                let before: Vec<char> = r.text[..at].chars().rev().take(3).collect();
+                let initial = matches!(before.as_slice(), [' ', '.', c] if c.is_uppercase());
+                // A team's ratings line names only that team's players,
+                // with initials where they share a surname.
+                let line = r.text[..at].rsplit('\n').next().unwrap_or_default();
+                let ratings = line
+                    .split_once(':')
+                    .is_some_and(|(team, _)| !team.chars().any(char::is_lowercase));
+                if in_full {
+                    named += 1;
+                } else if !initial && !ratings {
+                    let line = r.text[..end].rsplit('\n').next().unwrap_or_default();
+                    alone.push(format!("{}: {line}...", r.label));
+                }
+            }
+        }
+    }
+    assert!(
+        alone.is_empty(),
+        "{} mentions, e.g. {:#?}",
+        alone.len(),
+        &alone[..alone.len().min(5)]
+    );
+    assert!(
+        named > 0,
+        "no shared surname was ever printed: the test checks nothing"
     );
 }

@@ -197,6 +197,11 @@ pub struct TacticsEntry {
     /// Shirt number.
     #[serde(default)]
     pub jersey_number: Option<u8>,
+    /// The player's country, which tells the naming tradition (one-word
+    /// playing names in Spain, Portugal and Brazil; double surnames in
+    /// Spanish-speaking countries).
+    #[serde(default)]
+    pub country: Option<Named>,
 }
 
 /// One team of `<match_id>_lineups.json`.
@@ -223,6 +228,11 @@ pub struct LineupPlayer {
     /// Shirt number.
     #[serde(default)]
     pub jersey_number: Option<u8>,
+    /// The player's country, which tells the naming tradition (one-word
+    /// playing names in Spain, Portugal and Brazil; double surnames in
+    /// Spanish-speaking countries).
+    #[serde(default)]
+    pub country: Option<Named>,
     /// Positions played (newer files only).
     #[serde(default)]
     pub positions: Vec<LineupPosition>,
