@@ -238,7 +238,214 @@ pub const CLAIMS: &[Claim] = &[
         means: "the winner was ranked, or placed in the table, below the loser",
         holds: underdog_won,
     },
+    Claim {
+        name: "drawn",
+        means: "the match ended level and nobody won it, not even on penalties (the `draw` slot)",
+        holds: |s| winner(s).is_none(),
+    },
+    Claim {
+        name: "not_eliminated",
+        means: "no side is told as knocked out by this match (the contrary of `eliminated`)",
+        holds: |s| !eliminated(s),
+    },
+    Claim {
+        name: "not_knockout",
+        means: "the match is not a knockout tie",
+        holds: |s| !stage(s).is_knockout(),
+    },
+    Claim {
+        name: "no_extra_time",
+        means: "the match did not go to extra time",
+        holds: |s| s.analysis.m.result.after_extra_time.is_none(),
+    },
+    Claim {
+        name: "no_shootout",
+        means: "the match was not decided on penalties",
+        holds: |s| s.analysis.m.result.shootout.is_none(),
+    },
+    Claim {
+        name: "record_broken",
+        means: "the record the sentence tells (its first record beat) was broken",
+        holds: |s| record_status(s) == Some("record_broken"),
+    },
+    Claim {
+        name: "record_not_broken",
+        means: "the sentence tells no broken record: a record it tells was equalled (records told in the lead are broken or equalled)",
+        holds: |s| record_status(s) != Some("record_broken"),
+    },
+    Claim {
+        name: "player_side_won",
+        means: "the side of the sentence's player won the match",
+        holds: |s| player_side(s).is_some_and(|p| winner(s) == Some(p)),
+    },
+    Claim {
+        name: "player_side_not_won",
+        means: "the side of the sentence's player did not win (it lost, or the match was drawn)",
+        holds: |s| player_side(s).is_some_and(|p| winner(s) != Some(p)),
+    },
+    Claim {
+        name: "comeback_won",
+        means: "the side of the comeback the sentence tells (its first comeback beat) won on the score",
+        holds: |s| comeback_margin(s) == Some(std::cmp::Ordering::Greater),
+    },
+    Claim {
+        name: "comeback_drew",
+        means: "the side of the comeback the sentence tells ended level on the score",
+        holds: |s| comeback_margin(s) == Some(std::cmp::Ordering::Equal),
+    },
+    Claim {
+        name: "comeback_with_ten",
+        means: "the side of the comeback the sentence tells had a man sent off before its last goal of the comeback",
+        holds: comeback_with_ten,
+    },
+    Claim {
+        name: "subject_eliminated",
+        means: "the sentence's side went out of the competition in this match (a knockout tie, not a final, that it lost)",
+        holds: |s| side(s).is_some_and(|x| subject_out(s, x)),
+    },
+    Claim {
+        name: "subject_not_eliminated",
+        means: "the sentence's side did not go out in this match",
+        holds: |s| side(s).is_some_and(|x| !subject_out(s, x)),
+    },
 ];
+
+/// A slot whose value is a proposition about the match: a template that
+/// tests it in `{{#if}}` decides what is claimed, which a variant must
+/// declare instead. `lint` names the claim to declare for each branch.
+pub struct ClaimSlot {
+    /// The slot path as templates write it (`record.status`).
+    pub slot: &'static str,
+    /// Limits the rule to messages starting with this, when the slot name
+    /// means something else elsewhere (`status`).
+    pub message: Option<&'static str>,
+    /// The claim to declare where the slot holds.
+    pub when_true: &'static str,
+    /// The claim to declare where it does not.
+    pub when_false: &'static str,
+}
+
+/// Every claim-bearing slot. Slots that only carry data the sentence
+/// prints (`late`, `record`, `assist`) or choose wording for one fact (a
+/// header or a shot, `own_goal` of the goal told) are not claim-bearing;
+/// nor is a comparison of two teams unless it is with `winner`/`loser`,
+/// which [`WINNER_COMPARISON`] covers.
+pub const CLAIM_SLOTS: &[ClaimSlot] = &[
+    ClaimSlot {
+        slot: "eliminated",
+        message: Some("talking/what_if"),
+        when_true: "subject_eliminated",
+        when_false: "subject_not_eliminated",
+    },
+    ClaimSlot {
+        slot: "eliminated",
+        message: None,
+        when_true: "eliminated",
+        when_false: "not_eliminated",
+    },
+    ClaimSlot {
+        slot: "draw",
+        message: None,
+        when_true: "drawn",
+        when_false: "has_winner",
+    },
+    ClaimSlot {
+        slot: "final",
+        message: None,
+        when_true: "is_final",
+        when_false: "not_final",
+    },
+    ClaimSlot {
+        slot: "knockout",
+        message: None,
+        when_true: "knockout",
+        when_false: "not_knockout",
+    },
+    ClaimSlot {
+        slot: "extra_time",
+        message: None,
+        when_true: "extra_time_played",
+        when_false: "no_extra_time",
+    },
+    ClaimSlot {
+        slot: "shootout",
+        message: None,
+        when_true: "shootout",
+        when_false: "no_shootout",
+    },
+    ClaimSlot {
+        slot: "record.status",
+        message: None,
+        when_true: "record_broken",
+        when_false: "record_not_broken",
+    },
+    ClaimSlot {
+        slot: "status",
+        message: Some("lead/beat/record"),
+        when_true: "record_broken",
+        when_false: "record_not_broken",
+    },
+    ClaimSlot {
+        slot: "comeback.outcome",
+        message: None,
+        when_true: "comeback_won",
+        when_false: "comeback_drew",
+    },
+    ClaimSlot {
+        slot: "ten_men",
+        message: None,
+        when_true: "comeback_with_ten",
+        when_false: "",
+    },
+];
+
+/// `(eq X winner)` over a side slot claims that side won: declare
+/// `player_side_won` (the sentence's player's side) or `subject_won`.
+pub const WINNER_COMPARISON: (&str, &str) = ("player_side_won", "player_side_not_won");
+
+/// The claim-bearing slot `path` names in `message`, if any.
+pub fn claim_slot(message: &str, path: &str) -> Option<&'static ClaimSlot> {
+    CLAIM_SLOTS
+        .iter()
+        .find(|c| c.slot == path && c.message.is_none_or(|m| message.starts_with(m)))
+}
+
+/// Whether a variant declaring `claims` tells what `slot` carries: a
+/// variant split out of `{{#if eliminated}}` says so by its claim, not by
+/// naming the slot.
+pub fn declares_slot(claims: &[String], slot: &str) -> bool {
+    CLAIM_SLOTS
+        .iter()
+        .filter(|c| c.slot == slot)
+        .any(|c| claims.iter().any(|d| d == c.when_true))
+}
+
+/// Claims that only rule a variant out (the "else" of a claim-bearing
+/// slot: a winner, not a final, no extra time) tell no story of their
+/// own, so they do not make a variant more specific than another.
+const CONDITIONS: &[&str] = &[
+    "has_winner",
+    "not_final",
+    "not_eliminated",
+    "not_knockout",
+    "no_extra_time",
+    "no_shootout",
+    "record_not_broken",
+    "player_side_not_won",
+    "not_own_goal",
+    "not_in_extra_time",
+    "subject_not_lost",
+    "subject_not_eliminated",
+];
+
+/// How much story a variant's claims tell, for preferring the most
+/// specific true variant: one for each claim that is not a mere condition.
+pub fn specificity(claims: &[String]) -> usize {
+    claims
+        .iter()
+        .filter(|c| !CONDITIONS.contains(&c.as_str()))
+        .count()
+}
 
 /// The claim with this name.
 pub fn find(name: &str) -> Option<&'static Claim> {
@@ -491,6 +698,53 @@ fn underdog_won(s: &Subject) -> bool {
         .table
         .as_ref()
         .is_some_and(|t| t.get(w).position_before > t.get(w.other()).position_before)
+}
+
+/// Whether `side` went out in this knockout tie (on aggregate in a second
+/// leg); a final is told as a trophy, not an exit.
+fn subject_out(s: &Subject, side: Side) -> bool {
+    stage(s).is_knockout() && stage(s) != Stage::Final && tie_winner(s) == Some(side.other())
+}
+
+/// The status of the first record beat the sentence tells.
+fn record_status<'a>(s: &'a Subject<'a>) -> Option<&'a str> {
+    s.beats
+        .iter()
+        .find(|b| b.rule == "record")
+        .and_then(|b| b.slots["status"].as_str())
+}
+
+/// The side of the sentence's player.
+fn player_side(s: &Subject) -> Option<Side> {
+    player(s)
+        .and_then(|p| s.analysis.player(p))
+        .map(|(_, side)| side)
+}
+
+/// The first comeback beat the sentence tells.
+fn comeback<'a>(s: &'a Subject<'a>) -> Option<&'a Beat> {
+    s.beats.iter().copied().find(|b| b.rule == "comeback")
+}
+
+/// How the comeback side's final score compares with its opponent's.
+fn comeback_margin(s: &Subject) -> Option<std::cmp::Ordering> {
+    let side = comeback(s)?.side?;
+    let r = &s.analysis.m.result;
+    let last = r.after_extra_time.unwrap_or(r.full_time);
+    Some(last.of(side).cmp(&last.of(side.other())))
+}
+
+fn comeback_with_ten(s: &Subject) -> bool {
+    let Some(beat) = comeback(s) else {
+        return false;
+    };
+    let a = s.analysis;
+    let last_goal = beat
+        .evidence
+        .iter()
+        .filter_map(|id| a.m.events.iter().position(|e| &e.id == id))
+        .max();
+    last_goal.is_some_and(|g| beat.side.is_some_and(|side| short_before(a, side, g)))
 }
 
 #[cfg(test)]
@@ -776,5 +1030,142 @@ mod tests {
         assert_eq!(check(&qf, "underdog_won", &[], None), f > e);
         let draw = load("eng-sco-2021-euro-group");
         assert!(!check(&draw, "underdog_won", &[], None));
+    }
+
+    /// Whether `claim` holds for a sentence about `beats` (detected on the
+    /// match) that names `side`.
+    fn check_beats(
+        m: &Match,
+        claim: &str,
+        pick: &dyn Fn(&Beat) -> bool,
+        side: Option<Side>,
+    ) -> bool {
+        let a = Analysis::new(m);
+        let detected = crate::beats::detect_all(&a, &crate::beats::Thresholds::builtin());
+        let beats: Vec<&Beat> = detected.iter().filter(|b| pick(b)).collect();
+        let subject = Subject {
+            analysis: &a,
+            side,
+            beats: &beats,
+            evidence: &[],
+            perspective: None,
+        };
+        assert!(find(claim).is_some(), "no claim {claim}");
+        holds(claim, &subject)
+    }
+
+    #[test]
+    fn the_halves_of_claim_bearing_slots() {
+        let (final_, qf, group) = (
+            load("arg-fra-2022-wc-final"),
+            load("eng-fra-2022-wc-qf"),
+            load("eng-sco-2021-euro-group"),
+        );
+        // A draw with no winner; a shoot-out is decided, so not `drawn`.
+        assert!(check(&group, "drawn", &[], None));
+        assert!(!check(&qf, "drawn", &[], None));
+        assert!(!check(&final_, "drawn", &[], None));
+        assert!(check(&group, "not_eliminated", &[], None));
+        assert!(check(&final_, "not_eliminated", &[], None));
+        assert!(!check(&qf, "not_eliminated", &[], None));
+        assert!(check(&group, "not_knockout", &[], None));
+        assert!(!check(&qf, "not_knockout", &[], None));
+        assert!(check(&qf, "no_extra_time", &[], None));
+        assert!(!check(&final_, "no_extra_time", &[], None));
+        assert!(check(&qf, "no_shootout", &[], None));
+        assert!(!check(&final_, "no_shootout", &[], None));
+    }
+
+    #[test]
+    fn records_broken_or_equalled() {
+        // Kane drew level with Rooney's 53 England goals.
+        let mut qf = load("eng-fra-2022-wc-qf");
+        let record = |b: &Beat| b.rule == "record";
+        assert!(!check_beats(&qf, "record_broken", &record, None));
+        assert!(check_beats(&qf, "record_not_broken", &record, None));
+        // Had the record stood at his own 52, the same penalty would have
+        // broken it.
+        let kane = qf
+            .context
+            .records
+            .iter_mut()
+            .find(|r| r.id == "r-kane-england-goals")
+            .expect("Kane's record");
+        kane.record = 52;
+        let goals = |b: &Beat| b.rule == "record" && b.slots["counts"] == "goals";
+        assert!(check_beats(&qf, "record_broken", &goals, None));
+        assert!(!check_beats(&qf, "record_not_broken", &goals, None));
+    }
+
+    #[test]
+    fn the_side_of_the_sentences_player() {
+        let qf = load("eng-fra-2022-wc-qf");
+        let miss = |b: &Beat| b.rule == "decisive_penalty_miss";
+        let giroud =
+            |b: &Beat| b.rule == "goal" && b.players.first().is_some_and(|p| p == "fra-giroud");
+        assert!(!check_beats(&qf, "player_side_won", &miss, None));
+        assert!(check_beats(&qf, "player_side_not_won", &miss, None));
+        assert!(check_beats(&qf, "player_side_won", &giroud, None));
+        assert!(!check_beats(&qf, "player_side_not_won", &giroud, None));
+        // Without a player the sentence claims neither.
+        assert!(!check(&qf, "player_side_won", &[], None));
+        assert!(!check(&qf, "player_side_not_won", &[], None));
+    }
+
+    #[test]
+    fn comebacks_won_drawn_and_with_ten() {
+        // Germany came from behind to beat Sweden, Boateng sent off before
+        // Kroos's winner.
+        let ger = load("ger-swe-2018-wc-group");
+        let comeback = |b: &Beat| b.rule == "comeback";
+        assert!(check_beats(&ger, "comeback_won", &comeback, None));
+        assert!(!check_beats(&ger, "comeback_drew", &comeback, None));
+        assert!(check_beats(&ger, "comeback_with_ten", &comeback, None));
+        // France came back twice against Argentina and drew 3-3.
+        let final_ = load("arg-fra-2022-wc-final");
+        assert!(check_beats(&final_, "comeback_drew", &comeback, None));
+        assert!(!check_beats(&final_, "comeback_won", &comeback, None));
+        assert!(!check_beats(&final_, "comeback_with_ten", &comeback, None));
+        // No comeback told, no comeback claimed.
+        let qf = load("eng-fra-2022-wc-qf");
+        assert!(!check_beats(&qf, "comeback_won", &comeback, None));
+        assert!(!check_beats(&qf, "comeback_drew", &comeback, None));
+    }
+
+    #[test]
+    fn the_sides_own_exit() {
+        let (final_, qf) = (load("arg-fra-2022-wc-final"), load("eng-fra-2022-wc-qf"));
+        let none = |_: &Beat| false;
+        assert!(check_beats(
+            &qf,
+            "subject_eliminated",
+            &none,
+            Some(Side::Home)
+        ));
+        assert!(!check_beats(
+            &qf,
+            "subject_eliminated",
+            &none,
+            Some(Side::Away)
+        ));
+        assert!(check_beats(
+            &qf,
+            "subject_not_eliminated",
+            &none,
+            Some(Side::Away)
+        ));
+        assert!(!check_beats(
+            &qf,
+            "subject_not_eliminated",
+            &none,
+            Some(Side::Home)
+        ));
+        // A final's loser is beaten in the final, not knocked out.
+        assert!(!check_beats(
+            &final_,
+            "subject_eliminated",
+            &none,
+            Some(Side::Away)
+        ));
     }
 }

@@ -52,6 +52,7 @@ pub fn lint(label: &str, language: &str, files: Vec<(String, String)>) -> Lint {
         if let Some((tone, message)) = tone_and_message(&prefix, path) {
             unknown_slots(path, message, text, &mut out.problems);
             claim_problems(path, tone, message, text, &mut out.problems);
+            claim_conditions(path, message, text, &mut out.problems);
         }
     }
     // Coverage comes from the files themselves, so a template that does
@@ -104,17 +105,137 @@ fn claim_problems(
             }
         }
     }
-    let fallback = variants
+    let declared: Vec<Vec<String>> = variants
         .iter()
-        .any(|(_, body)| crate::phrasebank::declared_claims(body).is_empty());
-    if tone == BASE_TONE && !message.contains('@') && !variants.is_empty() && !fallback {
+        .map(|(_, body)| crate::phrasebank::declared_claims(body))
+        .collect();
+    if tone == BASE_TONE && !message.contains('@') && !variants.is_empty() && !covered(&declared) {
         problems.push(Diagnostic {
             path: path.to_string(),
             position: Some((1, 1)),
             message: format!(
-                "every variant of {message} declares claims; expected at least one that declares none, said when no claim holds"
+                "every variant of {message} declares claims that may all fail together; expected one that declares none, or for each claim-bearing slot both halves (as `drawn` and `has_winner`)"
             ),
         });
+    }
+}
+
+/// Whether some variant's claims hold in every match: a variant free of
+/// claims does; so do variants that between them cover both halves of
+/// each claim-bearing slot they split on (`drawn` / `has_winner`). Each
+/// claim is tried true and false; only the exact complements of
+/// `crate::claims::CLAIM_SLOTS` are tied together, so the answer errs
+/// towards a problem, never towards a silent gap.
+fn covered(declared: &[Vec<String>]) -> bool {
+    let mut names: Vec<&str> = declared.iter().flatten().map(String::as_str).collect();
+    names.sort_unstable();
+    names.dedup();
+    // Beyond this many distinct claims, ask for a plain fallback instead.
+    if names.len() > 16 {
+        return declared.iter().any(Vec::is_empty);
+    }
+    let complement = |a: &str, b: &str| {
+        crate::claims::CLAIM_SLOTS
+            .iter()
+            .any(|c| (c.when_true, c.when_false) == (a, b) || (c.when_false, c.when_true) == (a, b))
+    };
+    (0u32..1 << names.len()).all(|world| {
+        let truth = |name: &str| {
+            names
+                .iter()
+                .position(|n| *n == name)
+                .is_some_and(|i| world & (1 << i) != 0)
+        };
+        let possible = names.iter().all(|a| {
+            names
+                .iter()
+                .filter(|b| complement(a, b))
+                .all(|b| truth(a) != truth(b))
+        });
+        !possible || declared.iter().any(|d| d.iter().all(|c| truth(c)))
+    })
+}
+
+/// Conditions over a claim-bearing slot (`{{#if eliminated}}`, `(eq
+/// record.status "record_broken")`): the template decides what is claimed,
+/// which a variant must declare instead (docs/claims.md). Each is named
+/// with its line and column and the claims to declare.
+fn claim_conditions(path: &str, message: &str, text: &str, problems: &mut Vec<Diagnostic>) {
+    for (i, line) in text.lines().enumerate() {
+        for (col, slot, claims) in claim_bearing(message, line) {
+            problems.push(Diagnostic {
+                path: path.to_string(),
+                position: Some((i + 1, col)),
+                message: format!(
+                    "a condition on `{slot}` decides what is claimed; split the variant and declare {claims} instead (docs/claims.md)"
+                ),
+            });
+        }
+    }
+}
+
+/// The claim-bearing conditions in one line: column, slot and the claims
+/// to declare. Comments are skipped.
+fn claim_bearing(message: &str, line: &str) -> Vec<(usize, String, String)> {
+    let mut found = Vec::new();
+    let mut from = 0;
+    while let Some(at) = line[from..].find("{{").map(|i| i + from) {
+        let Some(end) = line[at..].find("}}").map(|i| i + at) else {
+            break;
+        };
+        let expr = &line[at + 2..end];
+        from = end + 2;
+        if expr.starts_with('!') {
+            // A comment may run past this line or hold `}}`; skip to its end.
+            if let Some(close) = line[at..].find("--}}").filter(|_| expr.starts_with("!--")) {
+                from = at + close + 4;
+            }
+            continue;
+        }
+        let column = line[..at].chars().count() + 1;
+        let cond = expr
+            .strip_prefix("#if ")
+            .or_else(|| expr.strip_prefix("#unless "))
+            .map(str::trim);
+        if let Some((slot, claims)) = cond.and_then(|c| bare_condition(message, c)) {
+            found.push((column, slot, claims));
+        }
+        for (slot, claims) in eq_conditions(message, expr) {
+            found.push((column, slot, claims));
+        }
+    }
+    found
+}
+
+fn bare_condition(message: &str, cond: &str) -> Option<(String, String)> {
+    crate::claims::claim_slot(message, cond).map(|c| (c.slot.to_string(), halves(c)))
+}
+
+/// `(eq SLOT ...)` over a claim-bearing slot, and `(eq SIDE winner)`.
+fn eq_conditions(message: &str, expr: &str) -> Vec<(String, String)> {
+    expr.match_indices("(eq ")
+        .filter_map(|(at, _)| {
+            let mut words = expr[at + 4..].split([' ', ')']).filter(|w| !w.is_empty());
+            let (a, b) = (words.next()?, words.next()?);
+            if let Some(c) = crate::claims::claim_slot(message, a) {
+                return Some((a.to_string(), halves(c)));
+            }
+            let (won, not_won) = crate::claims::WINNER_COMPARISON;
+            (matches!(b, "winner" | "loser") && !a.starts_with('"')).then(|| {
+                (
+                    format!("{a} = {b}"),
+                    format!("`{won}` / `{not_won}` (or `subject_won`)"),
+                )
+            })
+        })
+        .collect()
+}
+
+fn halves(c: &crate::claims::ClaimSlot) -> String {
+    if c.when_false.is_empty() {
+        format!("`{}` on the variant that says it", c.when_true)
+    } else {
+        format!("`{}` / `{}`", c.when_true, c.when_false)
     }
 }
 
@@ -712,6 +833,28 @@ mod tests {
         assert_eq!(problems.len(), 1, "{problems:?}");
         assert!(problems[0].message.contains("unknown claim `lifted_cup`"));
         assert_eq!(problems[0].position, Some((3, 1)));
+    }
+
+    #[test]
+    fn both_halves_of_a_slot_leave_nothing_unsaid() {
+        let v = |c: &[&str]| c.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert!(covered(&[v(&["drawn"]), v(&["has_winner"])]));
+        assert!(covered(&[
+            v(&["record_broken", "drawn"]),
+            v(&["record_broken", "has_winner"]),
+            v(&["record_not_broken"]),
+        ]));
+        // A draw with a record equalled has nothing to say.
+        assert!(!covered(&[
+            v(&["record_broken"]),
+            v(&["record_not_broken", "has_winner"]),
+        ]));
+        // Claims that are not each other's complement may both fail.
+        assert!(!covered(&[
+            v(&["player_side_won"]),
+            v(&["player_side_not_won"])
+        ]));
+        assert!(covered(&[v(&["eliminated"]), v(&[])]));
     }
 
     #[test]

@@ -161,3 +161,48 @@ fn template_errors_quote_the_line_with_a_caret_and_no_grammar_or_debug_text() {
     }
     assert!(failures > 0, "no seed used the edited variant");
 }
+
+/// A condition over a claim-bearing slot is a problem at its line and
+/// column, naming the claims to declare; wording conditions, side
+/// comparisons with anything but the winner, and comments are not.
+#[test]
+fn a_condition_that_decides_a_claim_is_reported_with_the_claims_to_declare() {
+    let (code, out) = lint(&["tests/phrasebanks/claim_conditions"]);
+    assert_eq!(code, 1, "{out}");
+    let file = "en/neutral/lead/opening/record_and_miss.hbs";
+    let expect = [
+        (
+            "2:15:",
+            "`record.status`",
+            "`record_broken` / `record_not_broken`",
+        ),
+        ("4:1:", "`eliminated`", "`eliminated` / `not_eliminated`"),
+        (
+            "6:1:",
+            "`hero_team = winner`",
+            "`player_side_won` / `player_side_not_won`",
+        ),
+        ("9:1:", "`final`", "`is_final` / `not_final`"),
+    ];
+    let found: Vec<&str> = out
+        .lines()
+        .filter(|l| l.contains("decides what is claimed"))
+        .collect();
+    for (place, slot, claims) in expect {
+        assert!(
+            found.iter().any(|l| l.contains(&format!("{file}:{place}"))
+                && l.contains(slot)
+                && l.contains(claims)),
+            "missing {place} {slot}:\n{out}"
+        );
+    }
+    // The comment's `{{#if draw}}`, `{{#if venue}}` and `(eq hero_team
+    // home)` decide nothing.
+    assert_eq!(found.len(), expect.len(), "{out}");
+}
+
+#[test]
+fn the_shipped_phrasebank_decides_no_claim_in_its_text() {
+    let (_, out) = lint(&[]);
+    assert!(!out.contains("decides what is claimed"), "{out}");
+}

@@ -186,7 +186,9 @@ impl<'a> Realiser<'a> {
         let dropped: Vec<&crate::beats::Beat> = planned
             .conditional
             .iter()
-            .filter(|(_, slot)| !uses_slot(source, slot))
+            .filter(|(_, slot)| {
+                !uses_slot(source, slot) && !crate::claims::declares_slot(&sentence.claims, slot)
+            })
             .map(|(b, _)| *b)
             .collect();
         if !dropped.is_empty() {
@@ -462,13 +464,12 @@ pub fn offer(variants: &[Variant], holds: impl Fn(&str) -> bool) -> Vec<Variant>
 /// Of the variants offered, those that claim the most: when a final was
 /// lost, "beaten in the final" (two claims) tells more of the story than
 /// "a setback" (one), so the most specific true story is told. Variety
-/// comes from the variants that claim as much.
+/// comes from the variants that claim as much. Claims that only rule a
+/// variant out (`has_winner`, `not_final`) count for nothing here.
 pub fn most_specific(offered: Vec<Variant>) -> Vec<Variant> {
-    let most = offered.iter().map(|v| v.claims.len()).max().unwrap_or(0);
-    offered
-        .into_iter()
-        .filter(|v| v.claims.len() == most)
-        .collect()
+    let weight = |v: &Variant| crate::claims::specificity(&v.claims);
+    let most = offered.iter().map(weight).max().unwrap_or(0);
+    offered.into_iter().filter(|v| weight(v) == most).collect()
 }
 
 /// How many forms of the team names (name, then each nickname in turn) the
