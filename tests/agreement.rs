@@ -80,7 +80,14 @@ fn verbs_written(bank: &Phrasebank) -> Vec<(String, String)> {
                     };
                     let r = beatwriter::report::write_report_with(&m, &o, bank)
                         .unwrap_or_else(|e| panic!("{e}"));
-                    out.extend(team_verbs(&m, &beatwriter::output::text(&r)));
+                    // Key stats are the desk's own sentences, printed as
+                    // written ("Liverpool were 3-0 down at half-time").
+                    let text: Vec<&str> = common::sentences(&r)
+                        .into_iter()
+                        .filter(|(_, s)| !s.message.starts_with("key_stats"))
+                        .map(|(_, s)| s.text.as_str())
+                        .collect();
+                    out.extend(team_verbs(&m, &text.join("\n")));
                 }
             }
         }
