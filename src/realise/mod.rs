@@ -411,7 +411,7 @@ impl<'a> Realiser<'a> {
     }
 
     /// Settles each `{{alt}}` set: the first wording whose content phrases
-    /// the report has not used, else the first.
+    /// the report has not used, else the one that repeats fewest.
     fn settle_alternatives(&self, raw: &str) -> String {
         use crate::phrasebank::helpers::{ALT_CLOSE, ALT_OPEN, ALT_SEP};
         let mut out = String::with_capacity(raw.len());
@@ -421,12 +421,22 @@ impl<'a> Realiser<'a> {
             let after = &rest[open + ALT_OPEN.len_utf8()..];
             let close = after.find(ALT_CLOSE).unwrap_or(after.len());
             let options: Vec<&str> = after[..close].split(ALT_SEP).collect();
-            let fresh = options.iter().find(|o| {
-                phrases(&format!("x {o}"))
+            // The wording repeating the fewest phrases the report has
+            // used, the first of equals. A wording may open the sentence
+            // ("More misery for"): its capital is no name's.
+            let used = |o: &&&str| {
+                let mut chars = o.chars();
+                let lowered: String = chars
+                    .next()
+                    .map(|c| c.to_lowercase().chain(chars).collect())
+                    .unwrap_or_default();
+                phrases(&format!("x {lowered}"))
                     .iter()
-                    .all(|p| !self.memory.phrases.contains(p))
-            });
-            out.push_str(fresh.or(options.first()).copied().unwrap_or_default());
+                    .filter(|p| self.memory.phrases.contains(*p))
+                    .count()
+            };
+            let best = options.iter().min_by_key(used);
+            out.push_str(best.copied().unwrap_or_default());
             rest = after
                 .get(close + ALT_CLOSE.len_utf8()..)
                 .unwrap_or_default();
@@ -683,16 +693,23 @@ pub fn data_phrases(m: &crate::model::Match) -> HashSet<String> {
     // A milestone is the desk's phrase; the lead and the Talking Point may
     // both state it.
     for milestone in &m.context.milestones {
-        texts.push(&milestone.what);
         texts.extend(milestone.since.as_deref());
     }
     texts.extend(m.context.derby.as_deref());
     texts.push(&m.fixture.competition);
     // Inside a sentence the text follows other words, so its first word
-    // is no sentence start: read it as such.
+    // is no sentence start: read it as such. A milestone's `what` is
+    // written to follow "the first", and is read with it.
+    let milestones = m
+        .context
+        .milestones
+        .iter()
+        .map(|milestone| format!("x the first {}", milestone.what));
     texts
         .iter()
-        .flat_map(|t| phrases(&format!("x {t}")))
+        .map(|t| format!("x {t}"))
+        .chain(milestones)
+        .flat_map(|t| phrases(&t))
         .collect()
 }
 
@@ -713,17 +730,25 @@ fn is_time_phrase(words: &[&String]) -> bool {
 /// The content phrases of a sentence: every run of three words that holds
 /// no name, score or minute and at least one content word.
 pub fn phrases(text: &str) -> Vec<String> {
-    let words: Vec<Option<String>> = text
-        .split_whitespace()
+    let raw: Vec<&str> = text.split_whitespace().collect();
+    let words: Vec<Option<String>> = raw
+        .iter()
         .enumerate()
-        .map(|(i, raw)| {
-            let w = raw.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '-');
+        .map(|(i, raw_word)| {
+            let w = raw_word.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '-');
             // A capital opening the sentence is a name unless the word is
             // one sentences ordinarily open with.
             let name_first = i == 0
                 && w.chars().next().is_some_and(char::is_uppercase)
                 && !FUNCTION_OPENERS.contains(&w.to_lowercase().as_str());
-            (!w.is_empty() && !name_first && !is_name_or_figure(w, i == 0))
+            // "the" before a name is the name's own ("the United States",
+            // "the Netherlands"): "scored for the" is no phrase.
+            let article = w == "the"
+                && raw
+                    .get(i + 1)
+                    .and_then(|next| next.chars().next())
+                    .is_some_and(char::is_uppercase);
+            (!w.is_empty() && !name_first && !article && !is_name_or_figure(w, i == 0))
                 .then(|| w.to_lowercase())
         })
         .collect();
