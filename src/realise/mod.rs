@@ -422,15 +422,27 @@ impl<'a> Realiser<'a> {
             let close = after.find(ALT_CLOSE).unwrap_or(after.len());
             let options: Vec<&str> = after[..close].split(ALT_SEP).collect();
             // The wording repeating the fewest phrases the report has
-            // used, the first of equals. A wording may open the sentence
-            // ("More misery for"): its capital is no name's.
+            // used, the first of equals, judged with the two words either
+            // side of it ("made" or "pulled off" before "two saves").
+            let before = context_words(&out, true);
+            let following = context_words(
+                &after[(close + ALT_CLOSE.len_utf8()).min(after.len())..],
+                false,
+            );
             let used = |o: &&&str| {
+                // A wording may open the sentence ("More misery for"): its
+                // capital is no name's.
                 let mut chars = o.chars();
                 let lowered: String = chars
                     .next()
                     .map(|c| c.to_lowercase().chain(chars).collect())
                     .unwrap_or_default();
-                phrases(&format!("x {lowered}"))
+                let o = if before.trim().is_empty() {
+                    lowered.as_str()
+                } else {
+                    **o
+                };
+                phrases(&format!("x {before}{o}{following}"))
                     .iter()
                     .filter(|p| self.memory.phrases.contains(*p))
                     .count()
@@ -457,6 +469,52 @@ impl<'a> Realiser<'a> {
             *self.memory.words.entry(w).or_default() += 1;
         }
         self.rng = chosen.rng.clone();
+    }
+}
+
+/// Up to two words of rendered text next to an `{{alt}}` set, with the
+/// spaces and punctuation between them and the set: the last two of
+/// `text` (`last`), else its first two. An unresolved reference or another
+/// set reads as "Name", which no phrase holds.
+fn context_words(text: &str, last: bool) -> String {
+    use crate::phrasebank::helpers::{ALT_CLOSE, ALT_OPEN, MARK_CLOSE, MARK_OPEN};
+    let mut plain = String::with_capacity(text.len());
+    let mut inside: Option<char> = None;
+    for c in text.chars() {
+        match (inside, c) {
+            (None, MARK_OPEN) => inside = Some(MARK_CLOSE),
+            (None, ALT_OPEN) => inside = Some(ALT_CLOSE),
+            (None, c) => plain.push(c),
+            (Some(close), c) if c == close => {
+                plain.push_str("Name");
+                inside = None;
+            }
+            (Some(_), _) => {}
+        }
+    }
+    // Byte offsets where words start.
+    let starts: Vec<usize> = plain
+        .char_indices()
+        .filter(|&(i, c)| {
+            !c.is_whitespace()
+                && plain[..i]
+                    .chars()
+                    .next_back()
+                    .is_none_or(char::is_whitespace)
+        })
+        .map(|(i, _)| i)
+        .collect();
+    if last {
+        let from = starts.len().saturating_sub(2);
+        starts
+            .get(from)
+            .map_or(plain.clone(), |&i| plain[i..].to_string())
+    } else {
+        // Up to the end of the second word.
+        let end = starts
+            .get(2)
+            .map_or(plain.len(), |&i| plain[..i].trim_end().len());
+        plain[..end].to_string()
     }
 }
 
