@@ -292,6 +292,15 @@ impl<'a> Realiser<'a> {
                 break;
             }
         }
+        // Every unused wording opens like the previous sentence of its
+        // kind ("The United States ..." twice running): a used one that
+        // opens otherwise is the lesser repetition.
+        if pool.len() < variants.len() && candidates.iter().all(|c| c.same_opening) {
+            for variant in variants.iter().filter(|v| self.memory.used.contains(&v.id())) {
+                let raw = self.bank.render_in(variant, &slots)?;
+                candidates.push(self.render_candidate(variant, &raw, 0)?);
+            }
+        }
         let chosen = choose(candidates, tie_break);
         self.commit(&chosen, message);
         Ok(Sentence {
