@@ -13,8 +13,10 @@ use std::collections::HashMap;
 const SEEDS: u64 = 10;
 
 /// Content phrases repeated within a report, summed over every fixture
-/// and corpus match × tone × perspective × seed.
-const MAX_REPEATED: usize = 60;
+/// and corpus match × tone × perspective × seed (2,970 reports): 2,875
+/// measured on 2026-11-29 before the {{alt}} sets, the context-judged
+/// settling of sets and the opening fallback; 18 after (see below).
+const MAX_REPEATED: usize = 18;
 
 /// A report with its label and the phrases its match file itself holds.
 type Labelled = (String, Report, std::collections::HashSet<String>);
@@ -91,10 +93,11 @@ fn no_content_phrase_twice_and_no_kind_opens_alike_twice_running() {
     }
     let mut by_phrase: Vec<_> = by_phrase.into_iter().collect();
     by_phrase.sort_by_key(|p| std::cmp::Reverse(p.1));
-    // Not yet zero: some messages have no wording left that avoids a phrase
-    // an earlier sentence used ("claims turned down", "a challenge on").
-    // The cap holds the gain (357 before the choice rule and {{alt}}, 59 after) until
-    // the phrasebank has the variants to reach zero.
+    // Not yet zero: a few sentences of different messages still share a
+    // phrase where a template writes it across `{{#if}}` branches the
+    // {{alt}} sets do not reach ("headed the winner" in a late winner and
+    // the duel of two scorers, "scored five goals" in a goal flurry and
+    // the player of the match). The cap holds the gain.
     assert!(
         repeated.len() <= MAX_REPEATED,
         "{} repeated phrases, more than {MAX_REPEATED}; most repeated: {by_phrase:?}\n{}",

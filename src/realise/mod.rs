@@ -296,7 +296,10 @@ impl<'a> Realiser<'a> {
         // kind ("The United States ..." twice running): a used one that
         // opens otherwise is the lesser repetition.
         if pool.len() < variants.len() && candidates.iter().all(|c| c.same_opening) {
-            for variant in variants.iter().filter(|v| self.memory.used.contains(&v.id())) {
+            for variant in variants
+                .iter()
+                .filter(|v| self.memory.used.contains(&v.id()))
+            {
                 let raw = self.bank.render_in(variant, &slots)?;
                 candidates.push(self.render_candidate(variant, &raw, 0)?);
             }
@@ -483,19 +486,38 @@ impl<'a> Realiser<'a> {
 
 /// Up to two words of rendered text next to an `{{alt}}` set, with the
 /// spaces and punctuation between them and the set: the last two of
-/// `text` (`last`), else its first two. An unresolved reference or another
-/// set reads as "Name", which no phrase holds.
+/// `text` (`last`), else its first two. An unresolved reference to a
+/// player or team, or another set, reads as "Name", which no phrase holds;
+/// a pronoun or "man" reads as its men's form.
 fn context_words(text: &str, last: bool) -> String {
     use crate::phrasebank::helpers::{ALT_CLOSE, ALT_OPEN, MARK_CLOSE, MARK_OPEN};
     let mut plain = String::with_capacity(text.len());
     let mut inside: Option<char> = None;
-    for c in text.chars() {
+    // What a reference stands for: a pronoun or "man" is a word of the
+    // phrase (in its men's form), anything else a name.
+    let mut stands_for = "Name";
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
         match (inside, c) {
-            (None, MARK_OPEN) => inside = Some(MARK_CLOSE),
-            (None, ALT_OPEN) => inside = Some(ALT_CLOSE),
+            (None, MARK_OPEN) => {
+                inside = Some(MARK_CLOSE);
+                stands_for = match chars.peek() {
+                    Some('e') => "he",
+                    Some('i') => "his",
+                    Some('o') => "him",
+                    Some('x') => "himself",
+                    Some('M') => "men",
+                    Some('a') => "man",
+                    _ => "Name",
+                };
+            }
+            (None, ALT_OPEN) => {
+                inside = Some(ALT_CLOSE);
+                stands_for = "Name";
+            }
             (None, c) => plain.push(c),
             (Some(close), c) if c == close => {
-                plain.push_str("Name");
+                plain.push_str(stands_for);
                 inside = None;
             }
             (Some(_), _) => {}
