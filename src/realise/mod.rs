@@ -1048,9 +1048,32 @@ mod tests {
     fn phrases_leave_out_names_and_figures() {
         assert_eq!(
             phrases("Morgan added another for the United States on 74 minutes."),
-            vec!["added another for", "another for the"]
+            // "the" before a name is the name's: "another for the" is no
+            // phrase of the template's.
+            vec!["added another for"]
         );
         assert!(phrases("Kane scored on 54 minutes").is_empty());
+        assert_eq!(
+            phrases("x the lead for"),
+            vec!["x the lead", "the lead for"]
+        );
+    }
+
+    #[test]
+    fn an_alt_set_is_judged_with_the_words_around_it() {
+        use crate::phrasebank::helpers::{MARK_CLOSE, MARK_OPEN, MARK_SEP, RefKind, marker};
+        let name = marker(RefKind::Name, "usa-mewis", false);
+        assert_eq!(
+            context_words(&format!("On 54 minutes {name} "), true),
+            "minutes Name "
+        );
+        assert_eq!(context_words(" two saves for them.", false), " two saves");
+        let man = format!("{MARK_OPEN}a{MARK_SEP}usa{MARK_SEP}{MARK_CLOSE}");
+        assert_eq!(
+            context_words(&format!(" {man} short, and"), false),
+            " man short,"
+        );
+        assert_eq!(context_words("", true), "");
     }
 
     #[test]
