@@ -228,9 +228,15 @@ fn phrasebank_words() -> HashSet<String> {
                     .enumerate()
                     .map(|(i, part)| {
                         if i == 0 {
-                            part
+                            part.to_string()
                         } else {
-                            part.split_once("}}").map_or("", |(_, rest)| rest)
+                            // Quoted wordings inside an expression are the
+                            // phrasebank's too: {{alt "Worse followed for" ...}}.
+                            part.split_once("}}").map_or(String::new(), |(expr, rest)| {
+                                let quoted: Vec<&str> =
+                                    expr.split('"').skip(1).step_by(2).collect();
+                                format!("{} {rest}", quoted.join(" "))
+                            })
                         }
                     })
                     .collect::<Vec<_>>()
