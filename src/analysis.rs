@@ -251,6 +251,24 @@ impl<'m> Analysis<'m> {
             status,
         }
     }
+    /// Every scorer with his goals (penalties in play counted, own goals
+    /// not), in the order of each scorer's first goal: the count that
+    /// braces and hat-tricks are judged on.
+    pub fn goals_by_scorer(&self) -> Vec<(&'m str, Vec<&'m Event>)> {
+        let mut scorers: Vec<&'m str> = Vec::new();
+        for e in &self.m.events {
+            if matches!(e.kind, EventType::Goal | EventType::PenaltyScored)
+                && let Some(p) = e.player.as_deref()
+                && !scorers.contains(&p)
+            {
+                scorers.push(p);
+            }
+        }
+        scorers
+            .into_iter()
+            .map(|p| (p, self.tally_events(p, Tally::Goals)))
+            .collect()
+    }
 
     /// Ids of the events that added to a player's tally of `tally`.
     pub fn tally_events(&self, player: &str, tally: Tally) -> Vec<&'m Event> {

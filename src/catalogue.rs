@@ -64,12 +64,12 @@ pub const MESSAGES: &[(&str, &[&str])] = &[
     ("lead/opening/goalless", &[
         "winner", "loser", "home", "away", "draw", "goalless", "winner_goals", "loser_goals",
         "extra_time", "shootout", "stage", "knockout", "final", "competition", "venue",
-        "eliminated",
+        "eliminated", "team", "opponent",
     ]),
     ("lead/opening/draw", &[
         "winner", "loser", "home", "away", "draw", "goalless", "winner_goals", "loser_goals",
         "extra_time", "shootout", "stage", "knockout", "final", "competition", "venue",
-        "eliminated",
+        "eliminated", "team", "opponent",
     ]),
     ("lead/opening/result", &[
         "winner", "loser", "home", "away", "draw", "goalless", "winner_goals", "loser_goals",
@@ -305,6 +305,12 @@ pub const MESSAGES: &[(&str, &[&str])] = &[
         "record", "holders",
     ]),
     ("key_stats/desk", &["text"]),
+    // Written for a beaten side: what it can take from the match.
+    ("talking/consolation", &["team", "player", "goals", "minute", "added"]),
+    // Written for one side: a VAR call that went against it.
+    ("talking/decision_against", &[
+        "team", "claimant", "claim", "decision", "overturned", "minute", "added",
+    ]),
 ];
 
 /// The prose messages whose variety the tones issue asks for: every lead

@@ -308,6 +308,27 @@ pub const CLAIMS: &[Claim] = &[
         means: "the sentence's side did not go out in this match",
         holds: |s| side(s).is_some_and(|x| !subject_out(s, x)),
     },
+    Claim {
+        name: "subject_led",
+        means: "the sentence's side led at some point of the match",
+        holds: |s| side(s).is_some_and(|x| ever_led(s.analysis, x)),
+    },
+    Claim {
+        name: "ours_favourite",
+        means: "the side the report is written for was ranked, or placed in the table before the match, above the opponent (rankings first)",
+        holds: |s| {
+            s.perspective
+                .is_some_and(|p| favoured(s.analysis, p) == Some(true))
+        },
+    },
+    Claim {
+        name: "ours_underdog",
+        means: "the side the report is written for was ranked, or placed in the table before the match, below the opponent (rankings first)",
+        holds: |s| {
+            s.perspective
+                .is_some_and(|p| favoured(s.analysis, p) == Some(false))
+        },
+    },
 ];
 
 /// A slot whose value is a proposition about the match: a template that
@@ -329,7 +350,7 @@ pub struct ClaimSlot {
 /// prints (`late`, `record`, `assist`) or choose wording for one fact (a
 /// header or a shot, `own_goal` of the goal told) are not claim-bearing;
 /// nor is a comparison of two teams unless it is with `winner`/`loser`,
-/// which [`WINNER_COMPARISON`] covers.
+/// which [`WINNER_COMPARISONS`] covers.
 pub const CLAIM_SLOTS: &[ClaimSlot] = &[
     ClaimSlot {
         slot: "eliminated",
@@ -399,9 +420,22 @@ pub const CLAIM_SLOTS: &[ClaimSlot] = &[
     },
 ];
 
-/// `(eq X winner)` over a side slot claims that side won: declare
-/// `player_side_won` (the sentence's player's side) or `subject_won`.
-pub const WINNER_COMPARISON: (&str, &str) = ("player_side_won", "player_side_not_won");
+/// `(eq SIDE winner)` claims that side won; the claims to declare for
+/// each side slot, where it holds and where not. Other side slots compare
+/// as the sentence's side (`subject_won`).
+pub const WINNER_COMPARISONS: &[(&str, &str, &str)] = &[
+    ("hero_team", "player_side_won", "player_side_not_won"),
+    ("comeback.team", "comeback_won", "comeback_drew"),
+];
+
+/// The claims to declare for `(eq SIDE winner)`: where it holds, and
+/// where not (empty when no single claim says so).
+pub fn winner_comparison(side: &str) -> (&'static str, &'static str) {
+    WINNER_COMPARISONS
+        .iter()
+        .find(|(s, _, _)| *s == side)
+        .map_or(("subject_won", ""), |(_, t, f)| (*t, *f))
+}
 
 /// The claim-bearing slot `path` names in `message`, if any.
 pub fn claim_slot(message: &str, path: &str) -> Option<&'static ClaimSlot> {
@@ -747,6 +781,25 @@ fn comeback_with_ten(s: &Subject) -> bool {
     last_goal.is_some_and(|g| beat.side.is_some_and(|side| short_before(a, side, g)))
 }
 
+/// Whether `side` was ahead at any point of the match.
+fn ever_led(a: &Analysis, side: Side) -> bool {
+    a.goals().any(|(_, mo)| mo.after.leader() == Some(side))
+}
+
+/// Whether `side` was the favourite: `Some(true)` when ranked higher (a
+/// smaller ranking), else when placed higher in the table before the
+/// match; `Some(false)` when lower; `None` when neither is known or they
+/// are level. Rankings come first, as in `underdog_won`.
+pub fn favoured(a: &Analysis, side: Side) -> Option<bool> {
+    let (us, them) = (a.team(side), a.team(side.other()));
+    let before = |s: Side| a.m.context.table.as_ref().map(|t| t.get(s).position_before);
+    let (ours, theirs) = match (us.ranking, them.ranking) {
+        (Some(u), Some(t)) => (u, t),
+        _ => (before(side)?, before(side.other())?),
+    };
+    (ours != theirs).then_some(ours < theirs)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1054,6 +1107,19 @@ mod tests {
         holds(claim, &subject)
     }
 
+    /// A sentence about one side, written for `perspective`.
+    fn about(m: &Match, claim: &str, side: Side, perspective: Option<Side>) -> bool {
+        let a = Analysis::new(m);
+        let subject = Subject {
+            analysis: &a,
+            side: Some(side),
+            beats: &[],
+            evidence: &[],
+            perspective,
+        };
+        holds(claim, &subject)
+    }
+
     #[test]
     fn the_halves_of_claim_bearing_slots() {
         let (final_, qf, group) = (
@@ -1167,5 +1233,40 @@ mod tests {
             &none,
             Some(Side::Away)
         ));
+    }
+
+    #[test]
+    fn a_side_that_led_and_one_that_never_did() {
+        // Ajax led 2-0 and lost; Tottenham never led until the last kick.
+        let ajax = load("aja-tot-2019-cl-sf");
+        assert!(about(&ajax, "subject_led", Side::Home, None));
+        assert!(about(&ajax, "subject_led", Side::Away, None));
+        // Germany never led in Kazan.
+        let kazan = load("kor-ger-2018-wc-group");
+        assert!(!about(&kazan, "subject_led", Side::Away, None));
+        assert!(about(&kazan, "subject_led", Side::Home, None));
+        let goalless = load("eng-sco-2021-euro-group");
+        assert!(!about(&goalless, "subject_led", Side::Home, None));
+    }
+
+    #[test]
+    fn favourites_follow_rankings_then_the_table() {
+        // South Korea 57th, Germany first.
+        let kazan = load("kor-ger-2018-wc-group");
+        assert!(check(&kazan, "ours_underdog", &[], Some(Side::Home)));
+        assert!(!check(&kazan, "ours_favourite", &[], Some(Side::Home)));
+        assert!(check(&kazan, "ours_favourite", &[], Some(Side::Away)));
+        assert!(!check(&kazan, "ours_underdog", &[], Some(Side::Away)));
+        assert!(!check(&kazan, "ours_underdog", &[], None));
+        // No rankings: City first in the table, QPR 17th.
+        let qpr = load("mci-qpr-2012-pl");
+        assert!(check(&qpr, "ours_favourite", &[], Some(Side::Home)));
+        assert!(check(&qpr, "ours_underdog", &[], Some(Side::Away)));
+        // Neither rankings nor a table: nobody is favoured.
+        let draw = load("eng-sco-2021-euro-group");
+        for side in [Side::Home, Side::Away] {
+            assert!(!check(&draw, "ours_favourite", &[], Some(side)));
+            assert!(!check(&draw, "ours_underdog", &[], Some(side)));
+        }
     }
 }

@@ -755,6 +755,15 @@ fn merge_context(m: &mut beatwriter::model::Match, c: beatwriter::model::Context
     }
     into.title_defence = c.title_defence.or(into.title_defence.take());
     into.next_fixture = c.next_fixture.or(into.next_fixture.take());
+    // The league and tie context too: a desk's table or form given with
+    // `--context` must not be dropped in silence.
+    if !c.milestones.is_empty() {
+        into.milestones = c.milestones;
+    }
+    into.aggregate = c.aggregate.or(into.aggregate.take());
+    into.table = c.table.or(into.table.take());
+    into.form = c.form.or(into.form.take());
+    into.derby = c.derby.or(into.derby.take());
 }
 
 /// The built-in phrasebank, or a desk's.

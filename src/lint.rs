@@ -5,8 +5,10 @@
 //! Problems (exit 1): a template that does not compile; a message the code
 //! can ask for with no neutral variant; a helper that does not exist; a
 //! variable that is not one of its message's slots; a claim name that is
-//! not one of `crate::claims`; a neutral message file every variant of
-//! which declares claims (nothing would be left to say when none hold).
+//! not one of `crate::claims`; a neutral message file whose variants'
+//! claims could all fail together (nothing would be left to say); a
+//! condition over a claim-bearing slot (`{{#if eliminated}}`), which a
+//! variant must declare as a claim instead.
 //! Notes (no failure): a file no code asks for, and narrative messages
 //! with fewer variants in a tone than the house minimum.
 
@@ -220,13 +222,14 @@ fn eq_conditions(message: &str, expr: &str) -> Vec<(String, String)> {
             if let Some(c) = crate::claims::claim_slot(message, a) {
                 return Some((a.to_string(), halves(c)));
             }
-            let (won, not_won) = crate::claims::WINNER_COMPARISON;
-            (matches!(b, "winner" | "loser") && !a.starts_with('"')).then(|| {
-                (
-                    format!("{a} = {b}"),
-                    format!("`{won}` / `{not_won}` (or `subject_won`)"),
-                )
-            })
+            let (won, not_won) = crate::claims::winner_comparison(a);
+            let claims = if not_won.is_empty() {
+                format!("`{won}` on the variant that says it")
+            } else {
+                format!("`{won}` / `{not_won}`")
+            };
+            (matches!(b, "winner" | "loser") && !a.starts_with('"'))
+                .then(|| (format!("{a} = {b}"), claims))
         })
         .collect()
 }

@@ -10,7 +10,6 @@
 
 use super::{Beat, Rule, Thresholds};
 use crate::analysis::Analysis;
-use crate::model::{EventType, Tally};
 use serde_json::json;
 
 /// Detects braces.
@@ -22,19 +21,8 @@ impl Rule for Brace {
     }
 
     fn detect(&self, a: &Analysis, t: &Thresholds) -> Vec<Beat> {
-        // Scorers in the order of their first goal.
-        let mut scorers: Vec<&str> = Vec::new();
-        for e in &a.m.events {
-            if matches!(e.kind, EventType::Goal | EventType::PenaltyScored)
-                && let Some(p) = e.player.as_deref()
-                && !scorers.contains(&p)
-            {
-                scorers.push(p);
-            }
-        }
         let mut beats = Vec::new();
-        for player in scorers {
-            let goals = a.tally_events(player, Tally::Goals);
+        for (player, goals) in a.goals_by_scorer() {
             if goals.len() != 2 {
                 continue;
             }

@@ -11,7 +11,7 @@
 
 use super::{Beat, Rule, Thresholds};
 use crate::analysis::Analysis;
-use crate::model::{EventType, Tally};
+use crate::model::EventType;
 use serde_json::json;
 
 /// Detects hat-tricks.
@@ -23,18 +23,8 @@ impl Rule for HatTrick {
     }
 
     fn detect(&self, a: &Analysis, t: &Thresholds) -> Vec<Beat> {
-        let mut scorers: Vec<&str> = Vec::new();
-        for e in &a.m.events {
-            if matches!(e.kind, EventType::Goal | EventType::PenaltyScored)
-                && let Some(p) = e.player.as_deref()
-                && !scorers.contains(&p)
-            {
-                scorers.push(p);
-            }
-        }
         let mut beats = Vec::new();
-        for player in scorers {
-            let goals = a.tally_events(player, Tally::Goals);
+        for (player, goals) in a.goals_by_scorer() {
             let (Some(first), Some(third)) = (goals.first(), goals.get(2)) else {
                 continue;
             };

@@ -43,7 +43,7 @@ pub mod var_decision;
 pub mod woodwork;
 
 use crate::analysis::Analysis;
-use crate::error::{Diagnostic, Error, ErrorKind, Result};
+use crate::error::{Diagnostic, ErrorKind, Result};
 use crate::model::Side;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -188,30 +188,12 @@ impl Thresholds {
             let f = crate::input::parse_failure(text, &e);
             let message = match f.kind {
                 ErrorKind::Syntax => format!("invalid JSON: {}", f.message),
-                _ => f.message,
+                _ => f.message.clone(),
             };
-            Error::single(
-                f.kind,
-                file,
-                Diagnostic {
-                    path: f.path.to_string(),
-                    position: f.position,
-                    message,
-                },
-            )
+            f.into_error(file, message)
         })?;
-        let mut problems = crate::input::duplicate_keys(text);
-        let mut found = t.out_of_range();
-        crate::input::locate_diagnostics(text, &mut found);
-        problems.append(&mut found);
-        if problems.is_empty() {
-            return Ok(t);
-        }
-        Err(Error {
-            kind: ErrorKind::Invalid,
-            file: file.to_string(),
-            diagnostics: problems,
-        })
+        let found = t.out_of_range();
+        crate::input::verdict(file, text, t, found)
     }
 
     /// Values outside the range a rule can use: minimums of zero (a

@@ -121,15 +121,7 @@ fn shape_error(
         serde_json::error::Category::Syntax => format!("invalid JSON: {bare}; expected {what}"),
         _ => format!("{bare}; expected {what}"),
     };
-    Error::single(
-        f.kind,
-        file,
-        Diagnostic {
-            path: f.path.to_string(),
-            position: f.position,
-            message,
-        },
-    )
+    f.into_error(file, message)
 }
 
 /// Reads an editorial context file (the native `context` object) for

@@ -79,18 +79,8 @@ pub fn read_at_most(reader: impl Read, limit: u64) -> std::io::Result<String> {
 /// Parses and validates match JSON; `file` names the source in errors.
 pub fn load_str(file: &str, text: &str) -> Result<Match> {
     let m = parse(file, text)?;
-    let mut problems = duplicate_keys(text);
-    let mut found = validate::validate(&m);
-    locate_diagnostics(text, &mut found);
-    problems.append(&mut found);
-    if problems.is_empty() {
-        return Ok(m);
-    }
-    Err(Error {
-        kind: ErrorKind::Invalid,
-        file: file.to_string(),
-        diagnostics: problems,
-    })
+    let found = validate::validate(&m);
+    verdict(file, text, m, found)
 }
 
 /// Repeated keys in any object of `text`, which serde would silently
@@ -267,6 +257,39 @@ pub fn parse_failure(
     }
 }
 
+impl ParseFailure {
+    /// The failure as a one-diagnostic error about `file`, worded by the
+    /// reader that knows what it expected there.
+    pub fn into_error(self, file: &str, message: String) -> Error {
+        Error::single(
+            self.kind,
+            file,
+            Diagnostic {
+                path: self.path.to_string(),
+                position: self.position,
+                message,
+            },
+        )
+    }
+}
+
+/// The verdict on a parsed document: `value` if neither its text (keys
+/// given twice) nor `found` (the reader's own checks, located here by
+/// their JSON paths) has a problem, else every problem at once.
+pub fn verdict<T>(file: &str, text: &str, value: T, mut found: Vec<Diagnostic>) -> Result<T> {
+    let mut problems = duplicate_keys(text);
+    locate_diagnostics(text, &mut found);
+    problems.append(&mut found);
+    if problems.is_empty() {
+        return Ok(value);
+    }
+    Err(Error {
+        kind: ErrorKind::Invalid,
+        file: file.to_string(),
+        diagnostics: problems,
+    })
+}
+
 fn shape_error(file: &str, text: &str, e: serde_path_to_error::Error<serde_json::Error>) -> Error {
     let f = parse_failure(text, &e);
     let message = match f.kind {
@@ -277,15 +300,7 @@ fn shape_error(file: &str, text: &str, e: serde_path_to_error::Error<serde_json:
         ),
         _ => humane(&f.path, &f.message),
     };
-    Error::single(
-        f.kind,
-        file,
-        Diagnostic {
-            path: f.path.to_string(),
-            position: f.position,
-            message,
-        },
-    )
+    f.into_error(file, message)
 }
 
 #[cfg(test)]

@@ -12,17 +12,15 @@ use crate::model::{Rating, Side};
 use serde_json::json;
 
 /// Plans the Player of the match paragraph: written for one side, that
-/// side's best player; else the match's. None when no player has a goal,
-/// an assist or a save to show (a mark alone is no reason).
+/// side's best player, or none (a supporter's paper never names the
+/// opponent's star as its own); else the match's. None when no player
+/// has a goal, an assist or a save to show (a mark alone is no reason).
 pub fn plan<'b>(
     a: &Analysis,
     beats: &Beats<'b>,
     perspective: Option<Side>,
 ) -> Vec<ParagraphPlan<'b>> {
-    let Some((player, side)) = perspective
-        .and_then(|s| choose(a, beats, Some(s)))
-        .or_else(|| choose(a, beats, None))
-    else {
+    let Some((player, side)) = choose(a, beats, perspective) else {
         return Vec::new();
     };
     let tallies = a.tallies(&player);

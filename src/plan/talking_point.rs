@@ -44,9 +44,15 @@ pub fn plan<'b>(
         opening.push(Planned::new("talking/quiet_star", s, vec![quiet]));
     }
     opening.extend(support(a, beats, subject, &opening));
+    if let Some(ours) = perspective.filter(|s| a.m.result.winner == Some(s.other())) {
+        opening.extend(consolation(a, beats, ours, &opening));
+    }
     let mut paragraphs = vec![opening];
     if let Some(side) = subject {
         paragraphs.extend(what_if(a, beats, side));
+    }
+    if let Some(ours) = perspective {
+        paragraphs.extend(decision_against(a, beats, ours));
     }
     if let Some(card) = subject.and_then(|s| beats.for_side("red_card", s)) {
         paragraphs.push(vec![Planned::new(
@@ -193,6 +199,107 @@ fn support<'b>(
         ));
     }
     out
+}
+
+/// Beats of a beaten side's own that soften the defeat: what a
+/// supporter's paper holds on to.
+const CONSOLING: &[&str] = &[
+    "hat_trick",
+    "brace",
+    "goalkeeper_heroics",
+    "substitute_scorer",
+    "penalty_saved_rebound",
+    "consolation",
+    "goal",
+];
+
+fn consoles(b: &Beat, ours: Side) -> bool {
+    b.side == Some(ours) && CONSOLING.contains(&b.rule) && b.slots["own_goal"] != true
+}
+
+/// Written for a beaten side, the Talking Point holds on to something of
+/// its own when the support has not: its keeper's saves or a feat with
+/// its own sentence, else its leading scorer (`talking/consolation`).
+fn consolation<'b>(
+    a: &Analysis,
+    beats: &Beats<'b>,
+    ours: Side,
+    already: &[Planned<'b>],
+) -> Option<Planned<'b>> {
+    if already
+        .iter()
+        .any(|p| p.beats.iter().any(|b| consoles(b, ours)))
+    {
+        return None;
+    }
+    let feat = ["hat_trick", "brace", "goalkeeper_heroics"]
+        .iter()
+        .find_map(|rule| beats.for_side(rule, ours));
+    if let Some(b) = feat {
+        let message = format!("talking/support/{}", b.rule);
+        return Some(Planned::new(message, b.slots.clone(), vec![b]));
+    }
+    let goals: Vec<&'b Beat> = beats.of("goal").filter(|b| consoles(b, ours)).collect();
+    let scorer = goals
+        .iter()
+        .filter_map(|b| b.players.first())
+        .max_by_key(|p| a.tallies(p).goals)?;
+    let theirs: Vec<&'b Beat> = goals
+        .iter()
+        .copied()
+        .filter(|b| b.players.first() == Some(scorer))
+        .collect();
+    let last = theirs.last()?;
+    Some(Planned::new(
+        "talking/consolation",
+        json!({
+            "team": a.team(ours).id,
+            "player": scorer,
+            "goals": a.tallies(scorer).goals,
+            "minute": last.slots["minute"],
+            "added": last.slots["added"],
+        }),
+        theirs,
+    ))
+}
+
+/// Written for one side, the VAR calls that went against it (our claim
+/// rejected, or theirs upheld), in match order, that no grievance (which
+/// tells its claims turned down) already covers.
+fn decision_against<'b>(a: &Analysis, beats: &Beats<'b>, ours: Side) -> Option<ParagraphPlan<'b>> {
+    let covered = |b: &Beat| {
+        beats
+            .for_side("grievance", ours)
+            .is_some_and(|g| b.evidence.iter().all(|e| g.evidence.contains(e)))
+    };
+    let mut calls: Vec<&'b Beat> = beats
+        .of("var_decision")
+        .filter(|b| {
+            let rejected = b.slots["decision"] == "rejected";
+            b.side.is_some() && (b.side == Some(ours)) == rejected && !covered(b)
+        })
+        .collect();
+    calls.sort_by_key(|b| super::first_event(a, b).map(|(i, _)| i));
+    let paragraph: ParagraphPlan<'b> = calls
+        .into_iter()
+        .filter_map(|call| {
+            let claimant = call.side?;
+            Some(Planned::new(
+                "talking/decision_against",
+                json!({
+                    "team": a.team(ours).id,
+                    "claimant": a.team(claimant).id,
+                    "claim": call.slots["claim"],
+                    "decision": call.slots["decision"],
+                    "overturned": call.slots["overturned"],
+                    "minute": call.slots["minute"],
+                    "added": call.slots["added"],
+                }),
+                vec![call],
+            ))
+        })
+        .collect();
+    (!paragraph.is_empty()).then_some(paragraph)
 }
 
 /// Whose match it was.

@@ -23,10 +23,9 @@ pub fn lead(inputs: &Inputs, r: &mut Realiser) -> Result<Vec<Paragraph>> {
             .is_none_or(|n| n.side == Some(ours))
     });
     let Some(budget) = r.bank().tone_number(r.tone(), "lead_max_words") else {
-        let mut paragraphs = realise(
-            plan::lead::plan_within(inputs.a, &beats, usize::MAX, f32::INFINITY, next_is_ours),
-            r,
-        )?;
+        let plan =
+            plan::lead::plan_within(inputs.a, &beats, usize::MAX, f32::INFINITY, next_is_ours);
+        let mut paragraphs = realise(draw_for_our_side(plan, inputs), r)?;
         tell_the_rest(&story, &mut paragraphs, r)?;
         return Ok(paragraphs);
     };
@@ -38,10 +37,8 @@ pub fn lead(inputs: &Inputs, r: &mut Realiser) -> Result<Vec<Paragraph>> {
     for with_next in [next_is_ours, false] {
         for story_items in (0..=all_items).rev() {
             r.restore(start.clone());
-            let mut paragraphs = realise(
-                plan::lead::plan_within(inputs.a, &beats, story_items, must_tell, with_next),
-                r,
-            )?;
+            let plan = plan::lead::plan_within(inputs.a, &beats, story_items, must_tell, with_next);
+            let mut paragraphs = realise(draw_for_our_side(plan, inputs), r)?;
             tell_the_rest(&story, &mut paragraphs, r)?;
             let words: usize = paragraphs
                 .iter()
@@ -54,6 +51,30 @@ pub fn lead(inputs: &Inputs, r: &mut Realiser) -> Result<Vec<Paragraph>> {
         }
     }
     Ok(last)
+}
+
+/// Written for one side, a draw's opening is about that side (its `team`
+/// slot, with the `opponent`), so its `@for` variants can frame the
+/// point won by an underdog or the favourite held; a draw names no winner
+/// for the realiser to take a side from.
+fn draw_for_our_side<'b>(
+    mut plan: Vec<plan::ParagraphPlan<'b>>,
+    inputs: &Inputs,
+) -> Vec<plan::ParagraphPlan<'b>> {
+    let Some(ours) = inputs.perspective else {
+        return plan;
+    };
+    let opening = plan.first_mut().and_then(|p| p.first_mut());
+    if let Some(o) = opening.filter(|o| {
+        matches!(
+            o.message.as_str(),
+            "lead/opening/draw" | "lead/opening/goalless"
+        )
+    }) {
+        o.slots["team"] = serde_json::json!(inputs.a.team(ours).id);
+        o.slots["opponent"] = serde_json::json!(inputs.a.team(ours.other()).id);
+    }
+    plan
 }
 
 /// Tells, right after the opening, every must-tell beat the lead has not

@@ -373,3 +373,28 @@ pub fn par_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec
             .collect()
     })
 }
+
+/// A StatsBomb match in `data/statsbomb/` (gzipped or not), imported as
+/// `import statsbomb` would, without `--lenient`.
+pub fn statsbomb(id: &str) -> Match {
+    use beatwriter::import::{ImportOptions, statsbomb};
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data/statsbomb");
+    let file = |kind: &str| {
+        let gz = dir.join(format!("{id}_{kind}.json.gz"));
+        if gz.exists() {
+            gz
+        } else {
+            dir.join(format!("{id}_{kind}.json"))
+        }
+    };
+    let options = ImportOptions {
+        events: file("events"),
+        lineups: file("lineups"),
+        match_file: Some(dir.join(format!("{id}_match.json"))),
+        context: None,
+        lenient: false,
+    };
+    statsbomb::import(&options)
+        .unwrap_or_else(|e| panic!("{e}"))
+        .m
+}
