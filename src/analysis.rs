@@ -176,6 +176,15 @@ impl<'m> Analysis<'m> {
         self.players.get(id).copied()
     }
 
+    /// Whether another player in the match, on either side, goes by the
+    /// same surname (three Kims for Korea, two Hernandezes for France):
+    /// "Kim" alone would not say which.
+    pub fn surname_shared(&self, player: &Player) -> bool {
+        self.players
+            .values()
+            .any(|(other, _)| other.id != player.id && other.surname == player.surname)
+    }
+
     /// What a player did in the match.
     pub fn tallies(&self, id: &str) -> Tallies {
         self.tallies.get(id).copied().unwrap_or_default()

@@ -1,5 +1,5 @@
-//! A grammar checker reads every report: each fixture (and some StatsBomb
-//! corpus matches) in every tone, perspective and five seeds is linted by
+//! A grammar checker reads every report: each fixture and each StatsBomb
+//! corpus match in every tone, perspective and five seeds is linted by
 //! harper-core, with the match's names added to its dictionary, and no
 //! report may score worse than the human-written reference.
 //!
@@ -12,12 +12,10 @@
 mod common;
 
 use beatwriter::Options;
-use beatwriter::import::{ImportOptions, statsbomb};
 use beatwriter::model::Match;
 use harper_core::linting::{LintGroup, Linter};
 use harper_core::spell::{FstDictionary, MergedDictionary, MutableDictionary};
 use harper_core::{Dialect, Document, WordMetadata};
-use std::path::PathBuf;
 use std::sync::Arc;
 
 /// The human reference's lints per 100 words (docs/style.md).
@@ -26,32 +24,7 @@ const THRESHOLD: f64 = 0.56;
 /// Rules left out, with the reason in docs/style.md.
 const EXCLUDED: &[&str] = &["SpellCheck", "ExpandMinimum"];
 
-const TONES: &[&str] = &["neutral", "wire", "dramatic"];
 const SEEDS: u64 = 5;
-const CORPUS: &[&str] = &["22921", "22943", "7444", "8658"];
-
-fn data(name: &str) -> PathBuf {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data/statsbomb");
-    let plain = dir.join(name);
-    if plain.exists() {
-        plain
-    } else {
-        dir.join(format!("{name}.gz"))
-    }
-}
-
-fn corpus(id: &str) -> Match {
-    let options = ImportOptions {
-        events: data(&format!("{id}_events.json")),
-        lineups: data(&format!("{id}_lineups.json")),
-        match_file: Some(data(&format!("{id}_match.json"))),
-        context: None,
-        lenient: false,
-    };
-    statsbomb::import(&options)
-        .unwrap_or_else(|e| panic!("{id}: {e}"))
-        .m
-}
 
 /// Every word of every name in the match: players, teams, managers,
 /// nicknames, competition and venue.
@@ -112,10 +85,19 @@ fn score(group: &mut LintGroup, dict: &MergedDictionary, text: &str) -> (f64, Ve
     let shown = lints
         .iter()
         .map(|l| {
-            let at: String = chars[l.span.start..l.span.end.min(chars.len())]
+            let end = l.span.end.min(chars.len());
+            let at: String = chars[l.span.start..end].iter().collect();
+            // The words around it, to find the template that wrote it.
+            let around: String = chars
+                [l.span.start.saturating_sub(40)..(end + 40).min(chars.len())]
                 .iter()
                 .collect();
-            format!("{:?} \"{at}\": {}", l.lint_kind, l.message)
+            format!(
+                "{:?} \"{at}\": {} (in \"{}\")",
+                l.lint_kind,
+                l.message,
+                around.replace('\n', " ")
+            )
         })
         .collect();
     (lints.len() as f64 * 100.0 / words as f64, shown)
@@ -141,7 +123,7 @@ fn check_match(name: &str, m: &Match) -> ((f64, String), Vec<String>) {
     ];
     let mut worst = (0.0, "no lints".to_string());
     let mut failures = Vec::new();
-    for tone in TONES {
+    for tone in common::TONES {
         for team in &teams {
             for seed in 0..SEEDS {
                 let o = Options {
@@ -169,27 +151,10 @@ fn check_match(name: &str, m: &Match) -> ((f64, String), Vec<String>) {
 
 #[test]
 fn every_report_reads_as_well_as_the_human_reference() {
-    let mut matches: Vec<(String, Match)> = common::FIXTURES
-        .iter()
-        .map(|p| (p.to_string(), common::load(p)))
-        .collect();
-    matches.extend(
-        CORPUS
-            .iter()
-            .map(|id| (format!("statsbomb {id}"), corpus(id))),
-    );
-    // One thread a match: harper's linter is built per match anyway (its
-    // dictionary holds the match's names).
-    let results: Vec<_> = std::thread::scope(|scope| {
-        let handles: Vec<_> = matches
-            .iter()
-            .map(|(name, m)| scope.spawn(move || check_match(name, m)))
-            .collect();
-        handles
-            .into_iter()
-            .map(|h| h.join().expect("lint thread"))
-            .collect()
-    });
+    let matches = common::every_match();
+    // The linter is built per match (its dictionary holds the match's
+    // names); the matches share the cores.
+    let results = common::par_map(&matches, |(name, m)| check_match(name, m));
     let mut failures = Vec::new();
     for ((name, _), ((worst, label), failed)) in matches.iter().zip(results) {
         println!("{name}: worst {worst:.2} lints per 100 words ({label})");

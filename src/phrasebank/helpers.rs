@@ -231,7 +231,7 @@ use defs::*;
 pub const HELPERS: &[&str] = &[
     "words", "ordinal", "plural", "upper", "poss", "clock", "mark", "name", "full", "surname",
     "display", "describe", "team", "teamname", "manager", "word", "he", "his", "him", "himself",
-    "men", "man", "count", "share", "tally", "alt", "times", "percent", "the", "list",
+    "men", "man", "count", "share", "tally", "alt", "times", "percent", "the", "list", "verb",
 ];
 
 /// Registers the style helpers, which need the language's style and words.
@@ -251,6 +251,7 @@ pub fn register_style(
         ("percent", StyleKind::Percent),
         ("the", StyleKind::The),
         ("list", StyleKind::List),
+        ("verb", StyleKind::Verb),
     ] {
         let helper = StyleHelper {
             kind,
@@ -314,6 +315,10 @@ pub enum StyleKind {
     /// `{{list keys "claim"}}`: lexicon words, equal keys counted together:
     /// "a penalty and a goal", "two penalties".
     List,
+    /// `{{verb team "are" "is"}}`: the verb agreeing with a team as
+    /// subject, plural in British style ("France are"), singular when
+    /// the style's `team_verbs` is `"singular"`.
+    Verb,
 }
 
 /// The helpers that follow house style (`style.json`) for the tone being
@@ -382,6 +387,15 @@ impl StyleHelper {
                 &self.text_arg(h, 2, "share")?,
             ),
             StyleKind::List => self.list(h, tone)?,
+            StyleKind::Verb => {
+                // The team is named so a template reads as what it says
+                // ("{{verb team ...}}" after "{{team team}}"), and so a
+                // wrong slot fails loudly rather than agreeing silently.
+                self.text_arg(h, 0, "verb")?;
+                let plural = self.text_arg(h, 1, "verb")?;
+                let singular = self.text_arg(h, 2, "verb")?;
+                style.team_verb(tone, &plural, &singular).to_string()
+            }
         })
     }
 

@@ -103,6 +103,17 @@ impl StyleBook {
         }
     }
 
+    /// The verb form for a team as subject: British style treats a team as
+    /// its players ("France are", "England have"), so the plural form,
+    /// unless the tone's `team_verbs` rule is `"singular"` (American style:
+    /// "France is").
+    pub fn team_verb<'a>(&self, tone: &str, plural: &'a str, singular: &'a str) -> &'a str {
+        match self.rule(tone, "team_verbs").and_then(Value::as_str) {
+            Some("singular") => singular,
+            _ => plural,
+        }
+    }
+
     /// The name with "the" when house style gives it one: competitions
     /// take it unless listed in `competitions_without_the` ("the World
     /// Cup", "Euro 2020"); teams only when listed in `teams_with_the`
@@ -200,6 +211,19 @@ mod tests {
         assert_eq!(b.share("neutral", 2, 0, "from the spot"), "");
         assert_eq!(b.times("neutral", 2), "twice");
         assert_eq!(b.times("neutral", 3), "three times");
+    }
+
+    #[test]
+    fn teams_take_plural_verbs_unless_a_tone_is_american() {
+        let b = book();
+        assert_eq!(b.team_verb("neutral", "are", "is"), "are");
+        let us = StyleBook::from_json(json!({
+            "default": {"team_verbs": "plural"},
+            "tones": {"us": {"team_verbs": "singular"}}
+        }));
+        assert_eq!(us.team_verb("neutral", "have", "has"), "have");
+        assert_eq!(us.team_verb("us", "have", "has"), "has");
+        assert_eq!(us.team_verb("us", "were", "was"), "was");
     }
 
     #[test]

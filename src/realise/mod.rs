@@ -277,7 +277,11 @@ impl<'a> Realiser<'a> {
             .copied()
             .filter(|v| !self.memory.used.contains(v.id_str()))
             .collect();
-        let pool = if fresh.is_empty() { variants } else { fresh };
+        let pool = if fresh.is_empty() {
+            variants.clone()
+        } else {
+            fresh
+        };
         let kind = Kind::of(message);
         // Names are drawn as candidates render ("England" or "the Three
         // Lions"): when no candidate opens afresh, draw them again, a few
@@ -297,6 +301,18 @@ impl<'a> Realiser<'a> {
             }
             if candidates.iter().any(|c| c.fresh_opening) {
                 break;
+            }
+        }
+        // Every unused wording opens like the previous sentence of its
+        // kind ("The United States ..." twice running): a used one that
+        // opens otherwise is the lesser repetition.
+        if pool.len() < variants.len() && candidates.iter().all(|c| c.same_opening) {
+            for &variant in variants
+                .iter()
+                .filter(|v| self.memory.used.contains(v.id_str()))
+            {
+                let raw = self.bank.render_in(variant, &slots)?;
+                candidates.push(self.render_candidate(variant, &raw, 0, &kind)?);
             }
         }
         let chosen = choose(candidates, tie_break);
@@ -428,7 +444,7 @@ impl<'a> Realiser<'a> {
     }
 
     /// Settles each `{{alt}}` set: the first wording whose content phrases
-    /// the report has not used, else the first.
+    /// the report has not used, else the one that repeats fewest.
     fn settle_alternatives(&self, raw: &str) -> String {
         use crate::phrasebank::helpers::{ALT_CLOSE, ALT_OPEN, ALT_SEP};
         let mut out = String::with_capacity(raw.len());
@@ -438,14 +454,35 @@ impl<'a> Realiser<'a> {
             let after = &rest[open + ALT_OPEN.len_utf8()..];
             let close = after.find(ALT_CLOSE).unwrap_or(after.len());
             let options: Vec<&str> = after[..close].split(ALT_SEP).collect();
-            let fresh = options.iter().find(|o| {
-                let mut used = false;
-                each_phrase(&format!("x {o}"), |p| {
-                    used |= self.memory.phrases.contains(p)
+            // The wording repeating the fewest phrases the report has
+            // used, the first of equals, judged with the two words either
+            // side of it ("made" or "pulled off" before "two saves").
+            let before = context_words(&out, true);
+            let following = context_words(
+                &after[(close + ALT_CLOSE.len_utf8()).min(after.len())..],
+                false,
+            );
+            let used = |o: &&&str| {
+                // A wording may open the sentence ("More misery for"): its
+                // capital is no name's.
+                let mut chars = o.chars();
+                let lowered: String = chars
+                    .next()
+                    .map(|c| c.to_lowercase().chain(chars).collect())
+                    .unwrap_or_default();
+                let o = if before.trim().is_empty() {
+                    lowered.as_str()
+                } else {
+                    **o
+                };
+                let mut count = 0;
+                each_phrase(&format!("x {before}{o}{following}"), |p| {
+                    count += usize::from(self.memory.phrases.contains(p))
                 });
-                !used
-            });
-            out.push_str(fresh.or(options.first()).copied().unwrap_or_default());
+                count
+            };
+            let best = options.iter().min_by_key(used);
+            out.push_str(best.copied().unwrap_or_default());
             rest = after
                 .get(close + ALT_CLOSE.len_utf8()..)
                 .unwrap_or_default();
@@ -466,6 +503,71 @@ impl<'a> Realiser<'a> {
             *self.memory.words.entry(w).or_default() += 1;
         }
         self.rng = chosen.rng.clone();
+    }
+}
+
+/// Up to two words of rendered text next to an `{{alt}}` set, with the
+/// spaces and punctuation between them and the set: the last two of
+/// `text` (`last`), else its first two. An unresolved reference to a
+/// player or team, or another set, reads as "Name", which no phrase holds;
+/// a pronoun or "man" reads as its men's form.
+fn context_words(text: &str, last: bool) -> String {
+    use crate::phrasebank::helpers::{ALT_CLOSE, ALT_OPEN, MARK_CLOSE, MARK_OPEN};
+    let mut plain = String::with_capacity(text.len());
+    let mut inside: Option<char> = None;
+    // What a reference stands for: a pronoun or "man" is a word of the
+    // phrase (in its men's form), anything else a name.
+    let mut stands_for = "Name";
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match (inside, c) {
+            (None, MARK_OPEN) => {
+                inside = Some(MARK_CLOSE);
+                stands_for = match chars.peek() {
+                    Some('e') => "he",
+                    Some('i') => "his",
+                    Some('o') => "him",
+                    Some('x') => "himself",
+                    Some('M') => "men",
+                    Some('a') => "man",
+                    _ => "Name",
+                };
+            }
+            (None, ALT_OPEN) => {
+                inside = Some(ALT_CLOSE);
+                stands_for = "Name";
+            }
+            (None, c) => plain.push(c),
+            (Some(close), c) if c == close => {
+                plain.push_str(stands_for);
+                inside = None;
+            }
+            (Some(_), _) => {}
+        }
+    }
+    // Byte offsets where words start.
+    let starts: Vec<usize> = plain
+        .char_indices()
+        .filter(|&(i, c)| {
+            !c.is_whitespace()
+                && plain[..i]
+                    .chars()
+                    .next_back()
+                    .is_none_or(char::is_whitespace)
+        })
+        .map(|(i, _)| i)
+        .collect();
+    if last {
+        let from = starts.len().saturating_sub(2);
+        starts
+            .get(from)
+            .map_or(plain.clone(), |&i| plain[i..].to_string())
+    } else {
+        // Up to the end of the second word.
+        let end = starts
+            .get(2)
+            .map_or(plain.len(), |&i| plain[..i].trim_end().len());
+        plain[..end].to_string()
     }
 }
 
@@ -723,7 +825,8 @@ const FUNCTION_OPENERS: &[&str] = &[
 ];
 
 /// The phrases of the match file's own text, which the report repeats as
-/// written: records' scopes and notes, standings, nicknames, titles.
+/// written: records' scopes and notes, standings, nicknames, titles,
+/// milestones and derbies.
 pub fn data_phrases(m: &crate::model::Match) -> HashSet<String> {
     let mut texts: Vec<&str> = Vec::new();
     for r in &m.context.records {
@@ -735,12 +838,26 @@ pub fn data_phrases(m: &crate::model::Match) -> HashSet<String> {
         texts.extend(t.nicknames.iter().map(String::as_str));
     }
     texts.extend(m.context.title_defence.as_ref().map(|t| t.title.as_str()));
+    // A milestone is the desk's phrase; the lead and the Talking Point may
+    // both state it.
+    for milestone in &m.context.milestones {
+        texts.extend(milestone.since.as_deref());
+    }
+    texts.extend(m.context.derby.as_deref());
     texts.push(&m.fixture.competition);
     // Inside a sentence the text follows other words, so its first word
-    // is no sentence start: read it as such.
+    // is no sentence start: read it as such. A milestone's `what` is
+    // written to follow "the first", and is read with it.
+    let milestones = m
+        .context
+        .milestones
+        .iter()
+        .map(|milestone| format!("x the first {}", milestone.what));
     texts
         .iter()
-        .flat_map(|t| phrases(&format!("x {t}")))
+        .map(|t| format!("x {t}"))
+        .chain(milestones)
+        .flat_map(|t| phrases(&t))
         .collect()
 }
 
@@ -766,17 +883,26 @@ pub fn phrases(text: &str) -> Vec<String> {
 /// realiser checks the phrases of every candidate it renders and keeps
 /// none of them.
 fn each_phrase(text: &str, mut visit: impl FnMut(&str)) {
-    let words: Vec<Option<std::borrow::Cow<str>>> = text
-        .split_whitespace()
+    let raw: Vec<&str> = text.split_whitespace().collect();
+    let words: Vec<Option<std::borrow::Cow<str>>> = raw
+        .iter()
         .enumerate()
-        .map(|(i, raw)| {
-            let w = raw.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '-');
+        .map(|(i, raw_word)| {
+            let w = raw_word.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '-');
             // A capital opening the sentence is a name unless the word is
             // one sentences ordinarily open with.
             let name_first = i == 0
                 && w.chars().next().is_some_and(char::is_uppercase)
                 && !FUNCTION_OPENERS.contains(&w.to_lowercase().as_str());
-            (!w.is_empty() && !name_first && !is_name_or_figure(w, i == 0)).then(|| lower(w))
+            // "the" before a name is the name's own ("the United States",
+            // "the Netherlands"): "scored for the" is no phrase.
+            let article = w == "the"
+                && raw
+                    .get(i + 1)
+                    .and_then(|next| next.chars().next())
+                    .is_some_and(char::is_uppercase);
+            (!w.is_empty() && !name_first && !article && !is_name_or_figure(w, i == 0))
+                .then(|| lower(w))
         })
         .collect();
     let mut phrase = String::new();
@@ -1036,9 +1162,32 @@ mod tests {
     fn phrases_leave_out_names_and_figures() {
         assert_eq!(
             phrases("Morgan added another for the United States on 74 minutes."),
-            vec!["added another for", "another for the"]
+            // "the" before a name is the name's: "another for the" is no
+            // phrase of the template's.
+            vec!["added another for"]
         );
         assert!(phrases("Kane scored on 54 minutes").is_empty());
+        assert_eq!(
+            phrases("x the lead for"),
+            vec!["x the lead", "the lead for"]
+        );
+    }
+
+    #[test]
+    fn an_alt_set_is_judged_with_the_words_around_it() {
+        use crate::phrasebank::helpers::{MARK_CLOSE, MARK_OPEN, MARK_SEP, RefKind, marker};
+        let name = marker(RefKind::Name, "usa-mewis", false);
+        assert_eq!(
+            context_words(&format!("On 54 minutes {name} "), true),
+            "minutes Name "
+        );
+        assert_eq!(context_words(" two saves for them.", false), " two saves");
+        let man = format!("{MARK_OPEN}a{MARK_SEP}usa{MARK_SEP}{MARK_CLOSE}");
+        assert_eq!(
+            context_words(&format!(" {man} short, and"), false),
+            " man short,"
+        );
+        assert_eq!(context_words("", true), "");
     }
 
     #[test]

@@ -144,16 +144,23 @@ fn player_words(
     if let Some(known) = &p.known_as {
         return Ok(known.clone());
     }
+    // A surname two players of the match share tells neither: the full
+    // name ("Kim Do-yeon", "Theo Hernandez") on every mention.
+    let short = if a.surname_shared(p) {
+        &p.name
+    } else {
+        &p.surname
+    };
     Ok(match kind {
         RefKind::Full => p.name.clone(),
-        RefKind::Surname => p.surname.clone(),
+        RefKind::Surname => short.clone(),
         RefKind::Display => p.display.clone(),
         _ if first => p.name.clone(),
         // A description once per player, then the surname again.
         RefKind::Describe if mentions.first(&format!("described:{id}")) => {
-            describe(p, &a.team(side).name, lexicon).unwrap_or_else(|| p.surname.clone())
+            describe(p, &a.team(side).name, lexicon).unwrap_or_else(|| short.clone())
         }
-        _ => p.surname.clone(),
+        _ => short.clone(),
     })
 }
 

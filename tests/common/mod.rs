@@ -228,9 +228,15 @@ fn phrasebank_words() -> HashSet<String> {
                     .enumerate()
                     .map(|(i, part)| {
                         if i == 0 {
-                            part
+                            part.to_string()
                         } else {
-                            part.split_once("}}").map_or("", |(_, rest)| rest)
+                            // Quoted wordings inside an expression are the
+                            // phrasebank's too: {{alt "Worse followed for" ...}}.
+                            part.split_once("}}").map_or(String::new(), |(expr, rest)| {
+                                let quoted: Vec<&str> =
+                                    expr.split('"').skip(1).step_by(2).collect();
+                                format!("{} {rest}", quoted.join(" "))
+                            })
                         }
                     })
                     .collect::<Vec<_>>()
@@ -255,6 +261,117 @@ pub fn bank() -> &'static beatwriter::phrasebank::Phrasebank {
     static BANK: std::sync::OnceLock<beatwriter::phrasebank::Phrasebank> =
         std::sync::OnceLock::new();
     BANK.get_or_init(|| beatwriter::phrasebank::Phrasebank::builtin("en").unwrap())
+}
+
+/// Every fixture in fixtures/, sorted: the tests that judge the prose
+/// (grammar, variety, English) read them all, new ones included.
+pub fn all_fixtures() -> Vec<String> {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
+    let mut out: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        .map(|p| format!("fixtures/{}", p.file_name().unwrap().to_string_lossy()))
+        .collect();
+    out.sort();
+    out
+}
+
+/// Every StatsBomb match shipped in data/statsbomb.
+pub const CORPUS: &[&str] = &[
+    "15986", "18236", "19714", "22921", "22924", "22943", "3773387", "7298", "7430", "7443",
+    "7444", "7445", "7451", "7456", "8658",
+];
+
+/// A file of data/statsbomb, gzipped or not.
+pub fn statsbomb_data(name: &str) -> std::path::PathBuf {
+    let dir = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data/statsbomb");
+    let plain = dir.join(name);
+    if plain.exists() {
+        plain
+    } else {
+        dir.join(format!("{name}.gz"))
+    }
+}
+
+/// A StatsBomb corpus match, imported as a user would import it (22924,
+/// whose feed has a shot without an outcome, with `--lenient`).
+pub fn corpus(id: &str) -> Match {
+    let options = beatwriter::import::ImportOptions {
+        events: statsbomb_data(&format!("{id}_events.json")),
+        lineups: statsbomb_data(&format!("{id}_lineups.json")),
+        match_file: Some(statsbomb_data(&format!("{id}_match.json"))),
+        context: None,
+        lenient: id == "22924",
+    };
+    beatwriter::import::statsbomb::import(&options)
+        .unwrap_or_else(|e| panic!("{id}: {e}"))
+        .m
+}
+
+/// Every fixture and every corpus match, labelled ("statsbomb 22921").
+pub fn every_match() -> Vec<(String, Match)> {
+    let mut out: Vec<(String, Match)> = all_fixtures()
+        .into_iter()
+        .map(|p| {
+            let m = load(&p);
+            (p, m)
+        })
+        .collect();
+    out.extend(
+        CORPUS
+            .iter()
+            .map(|id| (format!("statsbomb {id}"), corpus(id))),
+    );
+    out
+}
+
+/// The tones every prose test writes in.
+pub const TONES: &[&str] = &["neutral", "wire", "dramatic"];
+
+/// Every report of a match in every tone, perspective (neutral, then each
+/// side) and `seeds` seeds, labelled.
+pub fn every_report(m: &Match, name: &str, seeds: u64) -> Vec<(String, Report)> {
+    let teams = [
+        None,
+        Some(m.teams.home.name.clone()),
+        Some(m.teams.away.name.clone()),
+    ];
+    let mut out = Vec::new();
+    for tone in TONES {
+        for team in &teams {
+            for seed in 0..seeds {
+                let o = beatwriter::Options {
+                    seed,
+                    tone: tone.to_string(),
+                    perspective: team.clone(),
+                    ..beatwriter::Options::default()
+                };
+                let label = format!("{name} {tone} for {team:?} seed {seed}");
+                out.push((label, write(m, &o)));
+            }
+        }
+    }
+    out
+}
+
+/// Runs `f` on every item on as many threads as the machine has cores,
+/// keeping the items' order: writing thousands of reports is the cost of
+/// the prose tests.
+pub fn par_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
+    let threads = std::thread::available_parallelism().map_or(2, |n| n.get());
+    let chunk = items.len().div_ceil(threads).max(1);
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = items
+            .chunks(chunk)
+            .map(|part| scope.spawn(|| part.iter().map(&f).collect::<Vec<R>>()))
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().expect("worker thread"))
+            .collect()
+    })
 }
 
 /// A StatsBomb match in `data/statsbomb/` (gzipped or not), imported as

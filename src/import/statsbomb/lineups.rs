@@ -29,15 +29,112 @@ pub struct Known {
 /// (see [`nickname_is_printed`]), else the legal `player_name`.
 pub fn names(p: &raw::LineupPlayer) -> (String, String) {
     let legal = p.player_name.trim();
-    let printed = p
+    let country = p.country.as_ref().map_or("", |c| c.name.as_str());
+    let nickname = p
         .player_nickname
         .as_deref()
         .map(str::trim)
-        .filter(|n| !n.is_empty() && nickname_is_printed(n, legal))
+        .filter(|n| !n.is_empty());
+    let printed = nickname
+        .filter(|n| nickname_is_printed(n, legal) || playing_name(n, country))
         .unwrap_or(legal)
         .to_string();
-    let surname = surname(&printed);
+    let surname = if nickname.is_none() && paternal_surname_first(country) {
+        spanish_surname(&printed)
+    } else {
+        match nickname.filter(|n| *n == printed) {
+            Some(n) if family_name_first_order(n, legal) => {
+                n.split_whitespace().next().unwrap_or(n).to_string()
+            }
+            _ => surname(&printed),
+        }
+    };
     (printed, surname)
+}
+
+/// Countries whose footballers commonly play under one word unrelated to
+/// their legal name, which reporters print ("Nani" for Luís Carlos Almeida
+/// da Cunha, "Coke" for Jorge Andújar Moreno, "Isa" for Thaysa de Moraes
+/// Rosa Moreno): Spain and the Portuguese-speaking countries.
+const PLAYING_NAME_COUNTRIES: &[&str] = &[
+    "Spain",
+    "Portugal",
+    "Brazil",
+    "Angola",
+    "Mozambique",
+    "Cape Verde",
+    "Cape Verde Islands",
+    "Guinea-Bissau",
+    "São Tomé and Príncipe",
+];
+
+/// A one-word nickname from a country where players go by one playing
+/// name: reporters print it even when it shares nothing with the legal
+/// name. Elsewhere ("Laure" for Gaëtane Thiney, France) such a word is a
+/// label, not the printed name.
+fn playing_name(nickname: &str, country: &str) -> bool {
+    nickname.split_whitespace().count() == 1 && PLAYING_NAME_COUNTRIES.contains(&country)
+}
+
+/// Spanish-speaking countries, where a full name is given name(s), the
+/// father's surname, then the mother's: reporters use the father's
+/// ("Javier Hernández Balcázar" is "Hernández").
+const PATERNAL_SURNAME_COUNTRIES: &[&str] = &[
+    "Spain",
+    "Mexico",
+    "Argentina",
+    "Colombia",
+    "Chile",
+    "Peru",
+    "Venezuela",
+    "Ecuador",
+    "Bolivia",
+    "Paraguay",
+    "Uruguay",
+    "Costa Rica",
+    "Panama",
+    "Honduras",
+    "Guatemala",
+    "El Salvador",
+    "Nicaragua",
+    "Cuba",
+    "Dominican Republic",
+];
+
+fn paternal_surname_first(country: &str) -> bool {
+    PATERNAL_SURNAME_COUNTRIES.contains(&country)
+}
+
+/// The father's surname of a Spanish full name: with three words or more
+/// (one given name, two surnames, particles aside), the second-to-last;
+/// "Alejandro Cantero Sánchez" → "Cantero". Two words are given name and
+/// surname ("Pedro Porro").
+pub fn spanish_surname(name: &str) -> String {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let mother = surname(name);
+    // Where the mother's surname (with its particles) begins.
+    let end = words.len() - mother.split_whitespace().count();
+    let mut first = end.saturating_sub(1);
+    // "Jorge De Frutos Sebastián": "De Frutos", not "Frutos".
+    while first > 1 && is_particle(words[first - 1]) {
+        first -= 1;
+    }
+    // At least one given name must be left before it.
+    if first == 0 || end <= first {
+        return mother;
+    }
+    words[first..end].join(" ")
+}
+
+/// Whether the printed name lists the legal name's parts family name
+/// first: StatsBomb writes Korean and Chinese players' legal names given
+/// name first ("So-yun Ji", "Shuang Wang") and their printed names as
+/// reporters do ("Ji So-yun", "Wang Shuang"). The same two words in the
+/// other order is the sign, hyphen or not.
+pub fn family_name_first_order(printed: &str, legal: &str) -> bool {
+    let p: Vec<String> = printed.split_whitespace().map(slug).collect();
+    let l: Vec<String> = legal.split_whitespace().map(slug).collect();
+    p.len() == 2 && l.len() == 2 && p[0] == l[1] && p[1] == l[0]
 }
 
 /// Whether a provider's nickname is the name reporters print rather than
@@ -357,6 +454,75 @@ mod tests {
         assert_eq!(surname("Trent Alexander-Arnold"), "Alexander-Arnold");
         assert_eq!(surname("Pierre-Emerick Aubameyang"), "Aubameyang");
         assert_eq!(surname("Pedri"), "Pedri");
+    }
+
+    fn player(legal: &str, nickname: Option<&str>, country: &str) -> raw::LineupPlayer {
+        raw::LineupPlayer {
+            player_id: 1,
+            player_name: legal.into(),
+            player_nickname: nickname.map(str::to_string),
+            jersey_number: None,
+            positions: Vec::new(),
+            country: Some(raw::Named {
+                id: 0,
+                name: country.into(),
+            }),
+        }
+    }
+
+    #[test]
+    fn one_word_playing_names_are_printed_where_players_go_by_them() {
+        // Corpus players (18236, 3773387, 7456): Iberian and Brazilian
+        // playing names that share nothing with the legal name.
+        let nani = player("Luís Carlos Almeida da Cunha", Some("Nani"), "Portugal");
+        assert_eq!(names(&nani), ("Nani".into(), "Nani".into()));
+        let coke = player("Jorge Andújar Moreno", Some("Coke"), "Spain");
+        assert_eq!(names(&coke).0, "Coke");
+        let isa = player("Thaysa de Moraes Rosa Moreno", Some("Isa"), "Brazil");
+        assert_eq!(names(&isa).0, "Isa");
+        // Elsewhere such a word is a label (22921, 22924).
+        let thiney = player("Gaëtane Thiney", Some("Laure"), "France");
+        assert_eq!(names(&thiney), ("Gaëtane Thiney".into(), "Thiney".into()));
+        let thorsnes = player("Elise Thorsnes", Some("Hove"), "Norway");
+        assert_eq!(names(&thorsnes).1, "Thorsnes");
+    }
+
+    #[test]
+    fn family_names_written_first_are_the_surname_hyphen_or_not() {
+        let ji = player("So-yun Ji", Some("Ji So-yun"), "Korea (South)");
+        assert_eq!(names(&ji), ("Ji So-yun".into(), "Ji".into()));
+        let park = player("Ji-Sung Park", Some("Park Ji-Sung"), "Korea (South)");
+        assert_eq!(names(&park).1, "Park");
+        // Unhyphenated: the same two words in the other order.
+        let wang = player("Shuang Wang", Some("Wang Shuang"), "China PR");
+        assert_eq!(names(&wang), ("Wang Shuang".into(), "Wang".into()));
+        let zhang = player("Rui Zhang", Some("Zhang Rui"), "China PR");
+        assert_eq!(names(&zhang).1, "Zhang");
+        // A Western name is not reordered.
+        let dunn = player(
+            "Crystal Alyssia Dunn",
+            Some("Crystal Dunn"),
+            "United States of America",
+        );
+        assert_eq!(names(&dunn).1, "Dunn");
+    }
+
+    #[test]
+    fn spanish_double_surnames_give_the_fathers() {
+        // Corpus players with no nickname (18236, 3773387).
+        let chicharito = player("Javier Hernández Balcázar", None, "Mexico");
+        assert_eq!(names(&chicharito).1, "Hernández");
+        let cantero = player("Alejandro Cantero Sánchez", None, "Spain");
+        assert_eq!(names(&cantero).1, "Cantero");
+        assert_eq!(spanish_surname("Jorge De Frutos Sebastián"), "De Frutos");
+        assert_eq!(spanish_surname("Juan Pérez de la Cruz"), "Pérez");
+        assert_eq!(spanish_surname("Pedro Porro"), "Porro");
+        // A printed nickname keeps its own surname; other traditions keep
+        // the last word ("Sophie Louise Ingle" is Ingle).
+        let alba = player("Jordi Alba Ramos", Some("Jordi Alba"), "Spain");
+        assert_eq!(names(&alba).1, "Alba");
+        let ingle = player("Sophie Louise Ingle", None, "Wales");
+        assert_eq!(names(&ingle).1, "Ingle");
     }
 
     #[test]

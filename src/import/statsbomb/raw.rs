@@ -231,6 +231,11 @@ pub struct LineupPlayer {
     /// Shirt number.
     #[serde(default)]
     pub jersey_number: Option<u8>,
+    /// The player's country, which tells the naming tradition (one-word
+    /// playing names in Spain, Portugal and Brazil; double surnames in
+    /// Spanish-speaking countries).
+    #[serde(default)]
+    pub country: Option<Named>,
     /// Positions played (newer files only).
     #[serde(default)]
     pub positions: Vec<LineupPosition>,
