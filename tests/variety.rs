@@ -15,14 +15,16 @@ const SEEDS: u64 = 10;
 /// Content phrases repeated within a report, summed over every fixture
 /// and corpus match × tone × perspective × seed (2,970 reports): 2,875
 /// measured on 2026-11-29 before the {{alt}} sets, the context-judged
-/// settling of sets and the opening fallback; 18 after (see below), and
-/// 297 once main's new one-side wordings were merged (VAR claims, "ahead
-/// at one stage", "a clear-cut chance": they need {{alt}} sets too).
-const MAX_REPEATED: usize = 297;
+/// settling of sets and the opening fallback; 18 after, 391 once the
+/// one-side wordings (VAR claims told in the lead and again as a
+/// grievance) and extra time's added time were merged, and 122 after
+/// those got {{alt}} sets and lexicon word lists. The issue asks for none:
+/// this cap only stops it growing.
+const MAX_REPEATED: usize = 122;
 
-/// Same-kind sentences opening alike in a row: 0 before the merge of
-/// main's one-side wordings, 16 after (all in one corpus match's goals).
-const MAX_ALIKE: usize = 16;
+/// Same-kind sentences opening alike in a row: 0 before the merge of the
+/// one-side wordings, 14 after (all in one corpus match's goals).
+const MAX_ALIKE: usize = 14;
 
 /// A report with its label and the phrases its match file itself holds.
 type Labelled = (String, Report, std::collections::HashSet<String>);

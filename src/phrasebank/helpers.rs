@@ -516,14 +516,23 @@ impl handlebars::HelperDef for WordHelper {
             )
             .into());
         };
-        let word = self
-            .lexicon
-            .get(&group)
-            .and_then(|g| g.get(&key))
-            .and_then(|w| w.as_str());
+        let word = self.lexicon.get(&group).and_then(|g| g.get(&key));
+        // A list of words is a set of wordings for the realiser to settle,
+        // as `{{alt}}` writes one: the lexicon's way to vary a phrase a
+        // report may need twice ("in the added time of extra time").
+        let word = match word {
+            Some(serde_json::Value::Array(options)) => {
+                let options: Vec<&str> = options.iter().filter_map(|w| w.as_str()).collect();
+                (!options.is_empty()).then(|| {
+                    let sep = ALT_SEP.to_string();
+                    format!("{ALT_OPEN}{}{ALT_CLOSE}", options.join(&sep))
+                })
+            }
+            other => other.and_then(|w| w.as_str()).map(str::to_string),
+        };
         match word {
             Some(w) => Ok(handlebars::ScopedJson::Derived(serde_json::Value::String(
-                w.to_string(),
+                w,
             ))),
             None => Err(handlebars::RenderErrorReason::Other(format!(
                 "lexicon.json has no word for \"{key}\" in \"{group}\""
