@@ -329,6 +329,21 @@ pub const CLAIMS: &[Claim] = &[
                 .is_some_and(|p| favoured(s.analysis, p) == Some(false))
         },
     },
+    Claim {
+        name: "defence_alive",
+        means: "the holders told of (the sentence's title_defence beat) are still in the competition",
+        holds: |s| defence_status(s) == Some("alive"),
+    },
+    Claim {
+        name: "defence_retained",
+        means: "the holders told of have just retained the title",
+        holds: |s| defence_status(s) == Some("retained"),
+    },
+    Claim {
+        name: "defence_ended",
+        means: "the holders told of are out: their defence is over",
+        holds: |s| defence_status(s) == Some("ended"),
+    },
 ];
 
 /// A slot whose value is a proposition about the match: a template that
@@ -417,6 +432,12 @@ pub const CLAIM_SLOTS: &[ClaimSlot] = &[
         message: None,
         when_true: "comeback_with_ten",
         when_false: "",
+    },
+    ClaimSlot {
+        slot: "status",
+        message: Some("talking/title_defence"),
+        when_true: "defence_alive",
+        when_false: "defence_ended",
     },
 ];
 
@@ -738,6 +759,15 @@ fn underdog_won(s: &Subject) -> bool {
 /// leg); a final is told as a trophy, not an exit.
 fn subject_out(s: &Subject, side: Side) -> bool {
     stage(s).is_knockout() && stage(s) != Stage::Final && tie_winner(s) == Some(side.other())
+}
+
+/// Where the defence stands in the first title_defence beat the sentence
+/// tells: alive, retained or ended.
+fn defence_status<'a>(s: &'a Subject<'a>) -> Option<&'a str> {
+    s.beats
+        .iter()
+        .find(|b| b.rule == "title_defence")
+        .and_then(|b| b.slots["status"].as_str())
 }
 
 /// The status of the first record beat the sentence tells.
@@ -1140,6 +1170,22 @@ mod tests {
         assert!(!check(&final_, "no_extra_time", &[], None));
         assert!(check(&qf, "no_shootout", &[], None));
         assert!(!check(&final_, "no_shootout", &[], None));
+    }
+
+    #[test]
+    fn where_the_holders_defence_stands() {
+        // France, the holders, went through in the quarter-final, lost the
+        // final; the United States kept the Women's World Cup.
+        let defence = |b: &Beat| b.rule == "title_defence";
+        let qf = load("eng-fra-2022-wc-qf");
+        assert!(check_beats(&qf, "defence_alive", &defence, None));
+        assert!(!check_beats(&qf, "defence_ended", &defence, None));
+        let final_ = load("arg-fra-2022-wc-final");
+        assert!(check_beats(&final_, "defence_ended", &defence, None));
+        assert!(!check_beats(&final_, "defence_alive", &defence, None));
+        let usa = load("usa-ned-2019-wwc-final");
+        assert!(check_beats(&usa, "defence_retained", &defence, None));
+        assert!(!check_beats(&usa, "defence_ended", &defence, None));
     }
 
     #[test]
