@@ -247,13 +247,25 @@ fn with_team_article(
         .iter()
         .any(|n| words.starts_with(n.as_str()));
     let team = matches!(kind, Some('t' | 'T'));
-    let scoreline = before.trim_end().ends_with(|c: char| c.is_ascii_digit())
-        || after.trim_start().starts_with(|c: char| c.is_ascii_digit());
+    let scoreline =
+        before.trim_end().ends_with(|c: char| c.is_ascii_digit()) || opens_scoreline(after);
     let upper = flags.contains('u');
     if !team || !is_name || scoreline || upper {
         return words;
     }
     style.with_article(&words, false)
+}
+
+/// Whether the text after a team's name is the rest of a scoreline: a
+/// score, then the other team ("2-1 England"), not a result told in
+/// prose ("beat the Netherlands 2-0 in the final").
+fn opens_scoreline(after: &str) -> bool {
+    let after = after.trim_start();
+    let rest = after.trim_start_matches(|c: char| c.is_ascii_digit() || c == '-');
+    rest.len() < after.len()
+        && rest
+            .trim_start()
+            .starts_with(|c: char| c.is_uppercase() || c == MARK_OPEN)
 }
 
 /// The lexicon key of a pronoun kind.
@@ -368,4 +380,18 @@ pub fn rng_for(seed: u64, label: &str) -> ChaCha8Rng {
         h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
     }
     ChaCha8Rng::seed_from_u64(seed ^ h)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::opens_scoreline;
+
+    #[test]
+    fn a_score_then_a_team_is_a_scoreline_a_score_in_prose_is_not() {
+        assert!(opens_scoreline(" 2-1 England"));
+        assert!(opens_scoreline(" 1-0 \u{E000}t\u{E002}x"));
+        assert!(!opens_scoreline(" 2-0 in the final."));
+        assert!(!opens_scoreline(" 2-0."));
+        assert!(!opens_scoreline(" in the final"));
+    }
 }
