@@ -14,7 +14,6 @@
 mod common;
 
 use beatwriter::Options;
-use beatwriter::import::{ImportOptions, statsbomb};
 use beatwriter::model::Match;
 use serde::Deserialize;
 use serde_json::{Map, Value};
@@ -149,31 +148,8 @@ fn root() -> &'static Path {
 fn load(source: &Source) -> (Match, String) {
     match source {
         Source::Fixture(path) => (common::load(path), path.clone()),
-        Source::Statsbomb(id) => (import_statsbomb(id), format!("data/statsbomb/{id}")),
+        Source::Statsbomb(id) => (common::statsbomb(id), format!("data/statsbomb/{id}")),
     }
-}
-
-/// A StatsBomb feed, gzipped or not, as the importer reads it.
-fn import_statsbomb(id: &str) -> Match {
-    let file = |kind: &str| -> PathBuf {
-        let dir = root().join("data/statsbomb");
-        let gz = dir.join(format!("{id}_{kind}.json.gz"));
-        if gz.exists() {
-            gz
-        } else {
-            dir.join(format!("{id}_{kind}.json"))
-        }
-    };
-    let options = ImportOptions {
-        events: file("events"),
-        lineups: file("lineups"),
-        match_file: Some(file("match")),
-        context: None,
-        lenient: false,
-    };
-    statsbomb::import(&options)
-        .unwrap_or_else(|e| panic!("{e}"))
-        .m
 }
 
 /// Every tone × perspective × seed, as JSON reports.

@@ -390,7 +390,7 @@ pub fn statsbomb(id: &str) -> Match {
     let options = ImportOptions {
         events: file("events"),
         lineups: file("lineups"),
-        match_file: Some(dir.join(format!("{id}_match.json"))),
+        match_file: Some(file("match")),
         context: None,
         lenient: false,
     };
