@@ -176,76 +176,20 @@ pub fn write_report_avoiding(
 ) -> Result<Report> {
     check_tone(bank, &options.tone)?;
     let reroll = section_ids(&options.sections)?;
-    let analysis = Analysis::new(m);
-    let beats = detect_all(&analysis, &options.thresholds);
-    let perspective = perspective_of(m, options)?;
-    let inputs = sections::Inputs {
-        a: &analysis,
-        beats: &beats,
-        perspective,
-        thresholds: &options.thresholds,
-    };
-    let writer = Writer {
-        bank,
-        analysis: &analysis,
-        inputs: &inputs,
-        options,
-    };
-    let base_seed = if reroll.is_empty() {
-        options.seed
-    } else {
-        DEFAULT_SEED
-    };
-    let mut drafts = Vec::new();
-    let mut memory = starting_memory(m, avoid);
-    for section in sections::ALL {
-        // What each section started and ended with is kept only when a
-        // section is to be re-rolled: copying it is not free.
-        let before = if reroll.is_empty() {
-            Memory::default()
-        } else {
-            memory.clone()
-        };
-        let (written, after) = writer.section(section, base_seed, memory)?;
-        let kept = if reroll.is_empty() {
-            Memory::default()
-        } else {
-            after.clone()
-        };
-        drafts.push((section, written, before, kept));
-        memory = after;
-    }
-    for i in 0..drafts.len() {
-        if !reroll.contains(&drafts[i].0.id) {
-            continue;
-        }
-        // Start where this section started, knowing everything the other
-        // sections used, so the new draft clashes with none of them.
-        let mut start = drafts[i].2.clone();
-        for (j, (_, _, before, after)) in drafts.iter().enumerate() {
-            if j != i {
-                start.absorb(&after.since(before));
-            }
-        }
-        drafts[i].1 = writer.section(drafts[i].0, options.seed, start)?.0;
-    }
-    let title = {
-        let rng = rng_for(options.seed, "title");
-        let mut realiser = Realiser::new(bank, &analysis, &options.tone, rng, Memory::default());
-        realiser
-            .say(
-                "heading/title",
-                sections::scoreline_slots(&analysis),
-                vec![],
-            )?
-            .text
-    };
+    let ((title, sections, perspective), beats) = with_writer(m, options, bank, |writer| {
+        let sections = writer.all_sections(starting_memory(m, avoid), &reroll)?;
+        let perspective = writer
+            .inputs
+            .perspective
+            .map(|side| writer.analysis.team(side).name.clone());
+        Ok((writer.title()?, sections, perspective))
+    })?;
     Ok(Report {
         title,
-        sections: drafts.into_iter().filter_map(|d| d.1).collect(),
+        sections,
         seed: options.seed,
         tone: options.tone.clone(),
-        perspective: perspective.map(|side| analysis.team(side).name.clone()),
+        perspective,
         rerolled: options.sections.clone(),
         phrasebank_version: bank.version().to_string(),
         beats,
@@ -288,6 +232,25 @@ pub fn lead_variant(
     avoid: &HashSet<String>,
 ) -> Result<Option<String>> {
     check_tone(bank, &options.tone)?;
+    let (lead, _) = with_writer(m, options, bank, |writer| {
+        let memory = starting_memory(m, avoid);
+        Ok(writer.section(&sections::ALL[0], options.seed, memory)?.0)
+    })?;
+    Ok(lead
+        .as_ref()
+        .and_then(Report::opening_variant)
+        .map(str::to_string))
+}
+
+/// Analyses the match, detects its beats and resolves the side written
+/// for, then hands `write` the [`Writer`] every section is written with;
+/// the beats come back beside its result, for the report to keep.
+fn with_writer<T>(
+    m: &Match,
+    options: &Options,
+    bank: &Phrasebank,
+    write: impl FnOnce(&Writer<'_>) -> Result<T>,
+) -> Result<(T, Vec<crate::beats::Beat>)> {
     let analysis = Analysis::new(m);
     let beats = detect_all(&analysis, &options.thresholds);
     let perspective = perspective_of(m, options)?;
@@ -303,12 +266,8 @@ pub fn lead_variant(
         inputs: &inputs,
         options,
     };
-    let memory = starting_memory(m, avoid);
-    let (lead, _) = writer.section(&sections::ALL[0], options.seed, memory)?;
-    Ok(lead
-        .as_ref()
-        .and_then(Report::opening_variant)
-        .map(str::to_string))
+    let written = write(&writer)?;
+    Ok((written, beats))
 }
 
 /// What every section of one report is written with.
@@ -320,6 +279,63 @@ struct Writer<'a> {
 }
 
 impl Writer<'_> {
+    /// Writes every section in order from `memory`, then writes again
+    /// each section in `reroll`, knowing what all the others used.
+    fn all_sections(&self, mut memory: Memory, reroll: &[&str]) -> Result<Vec<Section>> {
+        let base_seed = if reroll.is_empty() {
+            self.options.seed
+        } else {
+            DEFAULT_SEED
+        };
+        let mut drafts = Vec::new();
+        for section in sections::ALL {
+            // What each section started and ended with is kept only when a
+            // section is to be re-rolled: copying it is not free.
+            let before = if reroll.is_empty() {
+                Memory::default()
+            } else {
+                memory.clone()
+            };
+            let (written, after) = self.section(section, base_seed, memory)?;
+            let kept = if reroll.is_empty() {
+                Memory::default()
+            } else {
+                after.clone()
+            };
+            drafts.push((section, written, before, kept));
+            memory = after;
+        }
+        for i in 0..drafts.len() {
+            if !reroll.contains(&drafts[i].0.id) {
+                continue;
+            }
+            // Start where this section started, knowing everything the other
+            // sections used, so the new draft clashes with none of them.
+            let mut start = drafts[i].2.clone();
+            for (j, (_, _, before, after)) in drafts.iter().enumerate() {
+                if j != i {
+                    start.absorb(&after.since(before));
+                }
+            }
+            drafts[i].1 = self.section(drafts[i].0, self.options.seed, start)?.0;
+        }
+        Ok(drafts.into_iter().filter_map(|d| d.1).collect())
+    }
+
+    /// The report's title: the scoreline.
+    fn title(&self) -> Result<String> {
+        let rng = rng_for(self.options.seed, "title");
+        let mut realiser = Realiser::new(
+            self.bank,
+            self.analysis,
+            &self.options.tone,
+            rng,
+            Memory::default(),
+        );
+        let slots = sections::scoreline_slots(self.analysis);
+        Ok(realiser.say("heading/title", slots, vec![])?.text)
+    }
+
     /// Writes one section from `memory`; returns it (none when it has
     /// nothing to say) and the memory after it.
     fn section(
