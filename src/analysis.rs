@@ -190,6 +190,24 @@ impl<'m> Analysis<'m> {
         self.tallies.get(id).copied().unwrap_or_default()
     }
 
+    /// The goal after which `side` led for good, with its moment: the
+    /// winner's decisive goal. None when `side` did not end in front.
+    pub fn decisive_goal(&self, side: Side) -> Option<(usize, &'m Event, Moment)> {
+        let mut at = None;
+        for (i, (e, mo)) in self.m.events.iter().zip(&self.timeline).enumerate() {
+            if !e.kind.is_goal() {
+                continue;
+            }
+            let leads = mo.after.leader() == Some(side);
+            if leads && mo.before.leader() != Some(side) {
+                at = Some((i, e, *mo));
+            } else if !leads {
+                at = None;
+            }
+        }
+        at
+    }
+
     /// The events that changed the score, with their moments.
     pub fn goals(&self) -> impl Iterator<Item = (&'m Event, Moment)> + '_ {
         self.m

@@ -601,21 +601,8 @@ fn goal_after_red_card(s: &Subject) -> bool {
 }
 
 /// The position of the goal after which `side` led for good.
-pub fn decisive_goal(a: &Analysis, side: Side) -> Option<usize> {
-    let mut at = None;
-    for (i, (e, mo)) in a.m.events.iter().zip(&a.timeline).enumerate() {
-        if !e.kind.is_goal() {
-            continue;
-        }
-        let led_before = mo.before.leader() == Some(side);
-        let leads = mo.after.leader() == Some(side);
-        if leads && !led_before {
-            at = Some(i);
-        } else if !leads {
-            at = None;
-        }
-    }
-    at
+fn decisive_goal(a: &Analysis, side: Side) -> Option<usize> {
+    a.decisive_goal(side).map(|(i, _, _)| i)
 }
 
 fn winner_after_red_card(s: &Subject) -> bool {

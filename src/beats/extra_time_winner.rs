@@ -27,14 +27,7 @@ impl Rule for ExtraTimeWinner {
         else {
             return Vec::new();
         };
-        let decisive = a
-            .goals()
-            .filter(|(_, mo)| {
-                mo.side == winner
-                    && mo.after.leader() == Some(winner)
-                    && mo.before.leader() != Some(winner)
-            })
-            .last();
+        let decisive = a.decisive_goal(winner).map(|(_, e, mo)| (e, mo));
         let Some((e, moment)) = decisive.filter(|(e, _)| matches!(e.period, 3 | 4)) else {
             return Vec::new();
         };

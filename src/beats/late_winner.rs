@@ -24,15 +24,7 @@ impl Rule for LateWinner {
         let Some(winner) = a.m.result.winner.filter(|_| a.m.result.shootout.is_none()) else {
             return Vec::new();
         };
-        // The winner's last go-ahead goal: after it they never lost the lead.
-        let decisive = a
-            .goals()
-            .filter(|(_, mo)| {
-                mo.side == winner
-                    && mo.after.leader() == Some(winner)
-                    && mo.before.leader() != Some(winner)
-            })
-            .last();
+        let decisive = a.decisive_goal(winner).map(|(_, e, mo)| (e, mo));
         let Some((e, moment)) = decisive else {
             return Vec::new();
         };

@@ -88,7 +88,7 @@ fn settled_result(a: &Analysis, at: usize) -> bool {
     let side = a.side_of_team(&target.team);
     if target.kind.is_goal() && e.decision != Some(Decision::Rejected) {
         return a.m.result.winner == Some(side)
-            && crate::claims::decisive_goal(a, side) == Some(goal_at);
+            && a.decisive_goal(side).map(|(i, _, _)| i) == Some(goal_at);
     }
     // A goal ruled out: would it have changed the result?
     let score = a.m.result.after_extra_time.unwrap_or(a.m.result.full_time);

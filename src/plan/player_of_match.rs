@@ -92,7 +92,7 @@ fn reasons<'b>(
     let mut cited = Vec::new();
     let winner = a.m.result.winner == Some(side) && a.m.result.shootout.is_none();
     let decisive = winner
-        .then(|| crate::claims::decisive_goal(a, side))
+        .then(|| a.decisive_goal(side).map(|(i, _, _)| i))
         .flatten()
         .map(|i| &a.m.events[i])
         .filter(|e| {
