@@ -464,7 +464,7 @@ fn squads_from_lineups() {
     assert_eq!(messi.shirt, Some(10));
     assert_eq!(messi.position, Position::Forward);
     assert!(messi.starter);
-    assert_eq!(find("Marc-André ter Stegen").surname, "ter Stegen");
+    assert_eq!(find("Marc-André ter Stegen").surname, "Ter Stegen");
     assert_eq!(find("Marc-André ter Stegen").position, Position::Goalkeeper);
     assert_eq!(
         find("Ivan Rakitić").surname,

@@ -26,7 +26,9 @@ pub struct Known {
 
 /// The printed name and surname from the StatsBomb spellings: the
 /// line-up's `player_nickname` when it looks like the name reporters print
-/// (see [`nickname_is_printed`]), else the legal `player_name`.
+/// (see [`nickname_is_printed`]), else a name built from the legal
+/// `player_name` by the naming tradition of the player's country (see
+/// [`legal_names`]).
 pub fn names(p: &raw::LineupPlayer) -> (String, String) {
     let legal = p.player_name.trim();
     let country = p.country.as_ref().map_or("", |c| c.name.as_str());
@@ -34,23 +36,91 @@ pub fn names(p: &raw::LineupPlayer) -> (String, String) {
         .player_nickname
         .as_deref()
         .map(str::trim)
-        .filter(|n| !n.is_empty());
-    let printed = nickname
-        .filter(|n| nickname_is_printed(n, legal) || playing_name(n, country))
-        .unwrap_or(legal)
-        .to_string();
-    let surname = if nickname.is_none() && paternal_surname_first(country) {
-        spanish_surname(&printed)
-    } else {
-        match nickname.filter(|n| *n == printed) {
-            Some(n) if family_name_first_order(n, legal) => {
-                n.split_whitespace().next().unwrap_or(n).to_string()
-            }
-            _ => surname(&printed),
-        }
+        .filter(|n| !n.is_empty())
+        .filter(|n| nickname_is_printed(n, legal) || playing_name(n, country));
+    let (name, surname) = match nickname {
+        Some(n) if family_name_first_order(n, legal) => (
+            n.to_string(),
+            n.split_whitespace().next().unwrap_or(n).into(),
+        ),
+        Some(n) => (n.to_string(), nickname_surname(n, country)),
+        None => legal_names(legal, country),
     };
-    (printed, surname)
+    (name, standing_alone(&surname))
 }
+
+/// A surname printed without its given name starts with a capital, its
+/// particle too, as the fixtures and the English press print it ("Van
+/// Dijk", "De Jong", "Ter Stegen" after "Virgil van Dijk", "Frenkie de
+/// Jong", "Marc-André ter Stegen"): the Dutch rule for a surname standing
+/// alone, which English copy follows for every particle.
+fn standing_alone(surname: &str) -> String {
+    let mut chars = surname.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
+/// The surname of a printed nickname. A nickname keeps only the words
+/// reporters print, so a middle word it keeps belongs to the surname
+/// ("Griedge Mbock Bathy" for Griedge Mbock Bathy Nka is Mbock Bathy), except
+/// where given names are commonly double ("José Luis Morales" is Morales):
+/// Spanish and Portuguese names.
+fn nickname_surname(nickname: &str, country: &str) -> String {
+    let words: Vec<&str> = nickname.split_whitespace().collect();
+    let last = surname(nickname);
+    let compound_given =
+        paternal_surname_first(country) || PLAYING_NAME_COUNTRIES.contains(&country);
+    if words.len() == 3 && last.split_whitespace().count() == 1 && !compound_given {
+        return words[1..].join(" ");
+    }
+    last
+}
+
+/// The printed name and surname from a legal name alone, as reporters
+/// print it, by the naming tradition of the player's country:
+/// - Spanish-speaking countries: given name(s) and the father's surname,
+///   the mother's dropped ("Javier Hernández Balcázar" is Javier Hernández,
+///   later Hernández; see [`spanish_surname`]);
+/// - countries whose middle names are family names (Norway, Thailand): the
+///   name in full, the words after the given name the surname ("Caroline
+///   Graham Hansen" is Graham Hansen, never Hansen);
+/// - elsewhere: middle names are given names, which reporters leave out
+///   ("Sophie Louise Ingle" is Sophie Ingle, later Ingle).
+pub fn legal_names(legal: &str, country: &str) -> (String, String) {
+    let words: Vec<&str> = legal.split_whitespace().collect();
+    if paternal_surname_first(country) {
+        let surname = spanish_surname(legal);
+        return (through(&words, &surname), surname);
+    }
+    if FAMILY_MIDDLE_NAME_COUNTRIES.contains(&country) && words.len() == 3 {
+        return (legal.to_string(), words[1..].join(" "));
+    }
+    let surname = surname(legal);
+    let given = words.len() - surname.split_whitespace().count();
+    if given > 1 {
+        return (format!("{} {surname}", words[0]), surname);
+    }
+    (legal.to_string(), surname)
+}
+
+/// The words of a name up to and including `surname` ("Javier Hernández
+/// Balcázar" through "Hernández" is "Javier Hernández"); the whole name
+/// when the surname is not in it.
+fn through(words: &[&str], surname: &str) -> String {
+    let n = surname.split_whitespace().count();
+    (n..=words.len())
+        .find(|&end| words[end - n..end].join(" ") == surname)
+        .map_or_else(|| words.join(" "), |end| words[..end].join(" "))
+}
+
+/// Countries where a middle name is by law or custom a family name, which
+/// reporters print with the surname: Norway's `mellomnavn` ("Caroline
+/// Graham Hansen", "Ingrid Moe Wold", "Vilde Bøe Risa"), and Thailand,
+/// where a name is one given name and a surname ("Sukanya Chor
+/// Charoenying").
+const FAMILY_MIDDLE_NAME_COUNTRIES: &[&str] = &["Norway", "Thailand"];
 
 /// Countries whose footballers commonly play under one word unrelated to
 /// their legal name, which reporters print ("Nani" for Luís Carlos Almeida
@@ -119,11 +189,42 @@ pub fn spanish_surname(name: &str) -> String {
     while first > 1 && is_particle(words[first - 1]) {
         first -= 1;
     }
-    // At least one given name must be left before it.
-    if first == 0 || end <= first {
+    // At least one given name must be left before it; and a three-word
+    // name whose second word ends a double given name ("José Luis
+    // Morales") has no mother's surname.
+    if first == 0 || end <= first || (first == 1 && ends_given_name(words[1])) {
         return mother;
     }
     words[first..end].join(" ")
+}
+
+/// The second halves of common Spanish double given names ("José Luis",
+/// "Juan Carlos", "Miguel Ángel", "José María"): words that are given
+/// names, rarely a father's surname.
+const SECOND_GIVEN_NAMES: &[&str] = &[
+    "luis",
+    "carlos",
+    "manuel",
+    "antonio",
+    "maria",
+    "jose",
+    "ignacio",
+    "angel",
+    "javier",
+    "miguel",
+    "francisco",
+    "pablo",
+    "alberto",
+    "andres",
+    "eduardo",
+    "ramon",
+    "jesus",
+    "enrique",
+    "emilio",
+];
+
+fn ends_given_name(word: &str) -> bool {
+    SECOND_GIVEN_NAMES.contains(&slug(word).as_str())
 }
 
 /// Whether the printed name lists the legal name's parts family name
@@ -489,6 +590,11 @@ mod tests {
 
     #[test]
     fn family_names_written_first_are_the_surname_hyphen_or_not() {
+        let de_jong = player("Frenkie de Jong", None, "Netherlands");
+        assert_eq!(
+            names(&de_jong),
+            ("Frenkie de Jong".into(), "De Jong".into())
+        );
         let ji = player("So-yun Ji", Some("Ji So-yun"), "Korea (South)");
         assert_eq!(names(&ji), ("Ji So-yun".into(), "Ji".into()));
         let park = player("Ji-Sung Park", Some("Park Ji-Sung"), "Korea (South)");
@@ -511,18 +617,72 @@ mod tests {
     fn spanish_double_surnames_give_the_fathers() {
         // Corpus players with no nickname (18236, 3773387).
         let chicharito = player("Javier Hernández Balcázar", None, "Mexico");
-        assert_eq!(names(&chicharito).1, "Hernández");
+        assert_eq!(
+            names(&chicharito),
+            ("Javier Hernández".into(), "Hernández".into())
+        );
         let cantero = player("Alejandro Cantero Sánchez", None, "Spain");
         assert_eq!(names(&cantero).1, "Cantero");
         assert_eq!(spanish_surname("Jorge De Frutos Sebastián"), "De Frutos");
         assert_eq!(spanish_surname("Juan Pérez de la Cruz"), "Pérez");
         assert_eq!(spanish_surname("Pedro Porro"), "Porro");
+        // A double given name leaves one surname in three words.
+        assert_eq!(spanish_surname("José Luis Morales"), "Morales");
+        assert_eq!(spanish_surname("Miguel Ángel Moyá"), "Moyá");
+        assert_eq!(spanish_surname("José Luis Morales Nogales"), "Morales");
+        let morales = player("José Luis Morales Nogales", None, "Spain");
+        assert_eq!(
+            names(&morales),
+            ("José Luis Morales".into(), "Morales".into())
+        );
         // A printed nickname keeps its own surname; other traditions keep
         // the last word ("Sophie Louise Ingle" is Ingle).
         let alba = player("Jordi Alba Ramos", Some("Jordi Alba"), "Spain");
         assert_eq!(names(&alba).1, "Alba");
         let ingle = player("Sophie Louise Ingle", None, "Wales");
-        assert_eq!(names(&ingle).1, "Ingle");
+        assert_eq!(names(&ingle), ("Sophie Ingle".into(), "Ingle".into()));
+    }
+
+    #[test]
+    fn middle_names_by_tradition() {
+        // Norway's middle names are family names; elsewhere given names.
+        assert_eq!(
+            legal_names("Caroline Graham Hansen", "Norway"),
+            ("Caroline Graham Hansen".into(), "Graham Hansen".into())
+        );
+        assert_eq!(
+            legal_names("Sukanya Chor Charoenying", "Thailand"),
+            ("Sukanya Chor Charoenying".into(), "Chor Charoenying".into())
+        );
+        assert_eq!(
+            legal_names("Asisat Lamina Oshoala", "Nigeria"),
+            ("Asisat Oshoala".into(), "Oshoala".into())
+        );
+        assert_eq!(
+            legal_names("Rafael van der Vaart", "Netherlands"),
+            ("Rafael van der Vaart".into(), "van der Vaart".into())
+        );
+        // Standing alone, a particle takes a capital.
+        let vds = player("Edwin van der Sar", None, "Netherlands");
+        assert_eq!(names(&vds).1, "Van der Sar");
+        assert_eq!(
+            legal_names("Isabell Herlovsen", "Norway"),
+            ("Isabell Herlovsen".into(), "Herlovsen".into())
+        );
+        // A nickname's kept middle word: the surname's outside Iberian
+        // traditions, a double given name's inside them.
+        let mbock = player(
+            "Griedge Mbock Bathy Nka",
+            Some("Griedge Mbock Bathy"),
+            "France",
+        );
+        assert_eq!(names(&mbock).1, "Mbock Bathy");
+        let morales = player(
+            "José Luis Morales Nogales",
+            Some("José Luis Morales"),
+            "Spain",
+        );
+        assert_eq!(names(&morales).1, "Morales");
     }
 
     #[test]
