@@ -229,9 +229,41 @@ use defs::*;
 
 /// The names templates may call, for the linter and the editors' guide.
 pub const HELPERS: &[&str] = &[
-    "words", "ordinal", "plural", "upper", "poss", "clock", "mark", "name", "full", "surname",
-    "display", "describe", "team", "teamname", "manager", "word", "he", "his", "him", "himself",
-    "men", "man", "count", "share", "tally", "alt", "times", "percent", "the", "list", "verb",
+    "words",
+    "ordinal",
+    "plural",
+    "upper",
+    "poss",
+    "clock",
+    "mark",
+    "name",
+    "full",
+    "surname",
+    "display",
+    "describe",
+    "team",
+    "teamname",
+    "manager",
+    "word",
+    "he",
+    "his",
+    "him",
+    "himself",
+    "men",
+    "man",
+    "count",
+    "share",
+    "tally",
+    "alt",
+    "times",
+    "percent",
+    "the",
+    "list",
+    "verb",
+    "they",
+    "their",
+    "them",
+    "themselves",
 ];
 
 /// Registers the style helpers, which need the language's style and words.
@@ -252,6 +284,10 @@ pub fn register_style(
         ("the", StyleKind::The),
         ("list", StyleKind::List),
         ("verb", StyleKind::Verb),
+        ("they", StyleKind::TeamPronoun("they")),
+        ("their", StyleKind::TeamPronoun("their")),
+        ("them", StyleKind::TeamPronoun("them")),
+        ("themselves", StyleKind::TeamPronoun("themselves")),
     ] {
         let helper = StyleHelper {
             kind,
@@ -319,6 +355,11 @@ pub enum StyleKind {
     /// subject, plural in British style ("France are"), singular when
     /// the style's `team_verbs` is `"singular"`.
     Verb,
+    /// `{{they team}}`, `{{their team}}`, `{{them team}}`,
+    /// `{{themselves team}}` (`cap=true` for a capital): a team's pronoun,
+    /// agreeing with `{{verb}}`: "they", "their" in British style, "it",
+    /// "its" when the style's `team_verbs` is `"singular"`.
+    TeamPronoun(&'static str),
 }
 
 /// The helpers that follow house style (`style.json`) for the tone being
@@ -395,6 +436,17 @@ impl StyleHelper {
                 let plural = self.text_arg(h, 1, "verb")?;
                 let singular = self.text_arg(h, 2, "verb")?;
                 style.team_verb(tone, &plural, &singular).to_string()
+            }
+            StyleKind::TeamPronoun(key) => {
+                // Named like `{{verb}}`'s team, so a wrong slot fails.
+                self.text_arg(h, 0, key)?;
+                let word = style.team_pronoun(tone, key).ok_or_else(|| {
+                    other(format!(
+                        "style.json has no team_pronouns entry for \"{key}\""
+                    ))
+                })?;
+                let cap = h.hash_get("cap").and_then(|v| v.value().as_bool()) == Some(true);
+                if cap { capitalise(&word) } else { word }
             }
         })
     }
@@ -476,6 +528,15 @@ impl handlebars::HelperDef for StyleHelper {
             self.write(h, &tone)?,
         )))
     }
+}
+
+/// The word with its first letter a capital: "they" → "They".
+fn capitalise(word: &str) -> String {
+    let mut chars = word.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
 }
 
 /// "1st", "22nd", "53rd", "111th".

@@ -114,6 +114,21 @@ impl StyleBook {
         }
     }
 
+    /// A team's pronoun (`key` is "they", "their", "them" or
+    /// "themselves"), agreeing with [`StyleBook::team_verb`]: the plural
+    /// forms in British style, the singular ones ("it", "its", "itself")
+    /// when the tone's `team_verbs` rule is `"singular"`. The words are
+    /// `team_pronouns.plural` and `team_pronouns.singular` in the style.
+    pub fn team_pronoun(&self, tone: &str, key: &str) -> Option<String> {
+        let number = self.team_verb(tone, "plural", "singular");
+        self.rules
+            .get("team_pronouns")?
+            .get(number)?
+            .get(key)?
+            .as_str()
+            .map(str::to_string)
+    }
+
     /// The name with "the" when house style gives it one: competitions
     /// take it unless listed in `competitions_without_the` ("the World
     /// Cup", "Euro 2020"); teams only when listed in `teams_with_the`
@@ -224,6 +239,34 @@ mod tests {
         assert_eq!(us.team_verb("neutral", "have", "has"), "have");
         assert_eq!(us.team_verb("us", "have", "has"), "has");
         assert_eq!(us.team_verb("us", "were", "was"), "was");
+    }
+
+    #[test]
+    fn team_pronouns_agree_with_team_verbs() {
+        let style: Value =
+            serde_json::from_str(include_str!("../../phrasebank/en/style.json")).unwrap();
+        let british = StyleBook::from_json(style.clone());
+        assert_eq!(british.team_verb("neutral", "are", "is"), "are");
+        assert_eq!(
+            british.team_pronoun("neutral", "they").as_deref(),
+            Some("they")
+        );
+        assert_eq!(
+            british.team_pronoun("wire", "their").as_deref(),
+            Some("their")
+        );
+        let mut american = style;
+        american["tones"]["wire"]["team_verbs"] = "singular".into();
+        let us = StyleBook::from_json(american);
+        assert_eq!(us.team_verb("wire", "are", "is"), "is");
+        let forms: Vec<_> = ["they", "their", "them", "themselves"]
+            .iter()
+            .map(|k| us.team_pronoun("wire", k).unwrap_or_default())
+            .collect();
+        assert_eq!(forms, ["it", "its", "it", "itself"]);
+        // Other tones keep the default.
+        assert_eq!(us.team_pronoun("neutral", "them").as_deref(), Some("them"));
+        assert_eq!(us.team_pronoun("wire", "theirs"), None);
     }
 
     #[test]
