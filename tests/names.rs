@@ -193,3 +193,13 @@ fn reports_print_the_compound_surname_never_its_last_word() {
     }
     assert!(named > 0, "Graham Hansen is never named in 22924's reports");
 }
+
+#[test]
+fn apostrophes_are_the_phrasebanks() {
+    // 7430's line-up spells D’Angelo with a typographic apostrophe; the
+    // phrasebank and every other name print a straight one.
+    check(
+        "7430",
+        &[("Sabrina D’Angelo", "Sabrina D'Angelo", "D'Angelo")],
+    );
+}

@@ -30,12 +30,12 @@ pub struct Known {
 /// `player_name` by the naming tradition of the player's country (see
 /// [`legal_names`]).
 pub fn names(p: &raw::LineupPlayer) -> (String, String) {
-    let legal = p.player_name.trim();
+    let legal = tidy(&p.player_name);
+    let legal = legal.as_str();
     let country = p.country.as_ref().map_or("", |c| c.name.as_str());
-    let nickname = p
-        .player_nickname
+    let nickname = p.player_nickname.as_deref().map(tidy);
+    let nickname = nickname
         .as_deref()
-        .map(str::trim)
         .filter(|n| !n.is_empty())
         .filter(|n| nickname_is_printed(n, legal) || playing_name(n, country));
     let (name, surname) = match nickname {
@@ -47,6 +47,21 @@ pub fn names(p: &raw::LineupPlayer) -> (String, String) {
         None => legal_names(legal, country),
     };
     (name, standing_alone(&surname))
+}
+
+/// A name as the reports print it: apostrophes straight, as the
+/// phrasebank writes them ("D'Angelo" for "D’Angelo"), and the feed's
+/// escaping undone ("O''Hara" and "O\"Sullivan" are O'Hara and
+/// O'Sullivan; "Do-Yeon Kim'" has a stray one); spaces single.
+fn tidy(name: &str) -> String {
+    name.split_whitespace()
+        .map(|word| {
+            let word = word.replace(['’', '"'], "'").replace("''", "'");
+            word.trim_matches('\'').to_string()
+        })
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// A surname printed without its given name starts with a capital, its
@@ -641,6 +656,21 @@ mod tests {
         assert_eq!(names(&alba).1, "Alba");
         let ingle = player("Sophie Louise Ingle", None, "Wales");
         assert_eq!(names(&ingle), ("Sophie Ingle".into(), "Ingle".into()));
+    }
+
+    #[test]
+    fn feed_apostrophes_are_tidied() {
+        // Corpus spellings (7430, 22943, 22921, 8658).
+        assert_eq!(tidy("Sabrina D’Angelo"), "Sabrina D'Angelo");
+        assert_eq!(tidy("Kelley Maureen O''Hara"), "Kelley Maureen O'Hara");
+        assert_eq!(tidy("Denise O\"Sullivan"), "Denise O'Sullivan");
+        assert_eq!(tidy("Do-Yeon Kim'"), "Do-Yeon Kim");
+        assert_eq!(tidy("N''Golo  Kanté "), "N'Golo Kanté");
+        let dangelo = player("Sabrina D’Angelo", None, "Canada");
+        assert_eq!(
+            names(&dangelo),
+            ("Sabrina D'Angelo".into(), "D'Angelo".into())
+        );
     }
 
     #[test]
