@@ -190,7 +190,8 @@ struct ReportArgs {
     #[arg(long, default_value = "neutral")]
     tone: String,
     /// Write for one side's supporters: a team's name, short name, id or a
-    /// nickname from the match file (e.g. England, ENG, "Les Bleus").
+    /// nickname from the match file (e.g. England, ENG, "Les Bleus"), or
+    /// `home` / `away`.
     #[arg(long = "for", value_name = "TEAM")]
     perspective: Option<String>,
     /// Re-roll only this section with --seed, keeping the others as they are at the

@@ -395,7 +395,7 @@ impl Writer<'_> {
 
 /// The side a `--for` name means: a team's name, short name, id or one of
 /// its nicknames ("Les Bleus", "the Three Lions" or "Three Lions"), in any
-/// case.
+/// case, or `home` / `away` when no team is called so.
 pub fn find_team(m: &Match, name: &str) -> Result<crate::model::Side> {
     let wanted = name.trim().to_lowercase();
     let bare = |n: &str| {
@@ -412,8 +412,14 @@ pub fn find_team(m: &Match, name: &str) -> Result<crate::model::Side> {
             return Ok(side);
         }
     }
+    // A team's own name wins over these words: a club could be "Home".
+    match wanted.as_str() {
+        "home" => return Ok(crate::model::Side::Home),
+        "away" => return Ok(crate::model::Side::Away),
+        _ => {}
+    }
     Err(usage(format!(
-        "no team called \"{name}\" in this match; expected \"{}\" or \"{}\"",
+        "no team called \"{name}\" in this match; expected \"{}\", \"{}\", home or away",
         m.teams.home.name, m.teams.away.name
     )))
 }

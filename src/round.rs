@@ -417,18 +417,16 @@ fn jobs_for<'m>(index: usize, input: &Input, m: &'m Match, options: &RoundOption
     jobs
 }
 
-/// The `--for` of one match of a round: `home` or `away` (in any case)
-/// names that side of the match, unless a team of the match is called so;
-/// any other name is passed on, to be found as `report --for` finds it.
+/// The `--for` of one match of a round, found in each match as `report
+/// --for` finds it: a team's name, or `home` / `away`.
 fn side_for(wanted: Option<&str>, m: &Match) -> Option<String> {
     let wanted = wanted?;
-    let named = crate::report::find_team(m, wanted).is_ok();
-    let side = match wanted.trim().to_lowercase().as_str() {
-        "home" if !named => &m.teams.home,
-        "away" if !named => &m.teams.away,
-        _ => return Some(wanted.to_string()),
-    };
-    Some(side.id.clone())
+    // A name no team answers to is passed on, so the match fails with
+    // `report`'s error rather than being written for neither side.
+    Some(match crate::report::find_team(m, wanted) {
+        Ok(side) => m.teams.get(side).id.clone(),
+        Err(_) => wanted.to_string(),
+    })
 }
 
 /// Fixes each job's openings to avoid in input order, handing each job to

@@ -410,6 +410,21 @@ fn for_accepts_a_nickname_from_the_file() {
 }
 
 #[test]
+fn for_accepts_home_and_away_as_round_does() {
+    // The report's last line repeats the options as given: compare the rest.
+    let body = |s: &str| s.trim_end().rsplit_once('\n').map(|(b, _)| b.to_string());
+    for (side, team) in [("home", "England"), ("AWAY", "France")] {
+        let (code, by_side, stderr) = run_full(&["report", "--for", side, ENG_FRA]);
+        assert_eq!(code, 0, "{stderr}");
+        let (_, by_name, _) = run_full(&["report", "--for", team, ENG_FRA]);
+        assert_eq!(body(&by_side), body(&by_name), "--for {side}");
+    }
+    let (code, _, stderr) = run_full(&["report", "--for", "Spain", ENG_FRA]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("home or away"), "{stderr}");
+}
+
+#[test]
 fn context_merges_into_a_native_file() {
     let context = tmp(
         "context.json",
