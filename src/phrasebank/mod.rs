@@ -11,6 +11,7 @@
 //! an empty string. The default phrasebank is compiled into the binary;
 //! [`Phrasebank::from_dir`] loads a desk's edited copy instead.
 
+mod compile;
 pub(crate) mod helpers;
 pub mod style;
 
@@ -289,7 +290,7 @@ impl Phrasebank {
             );
             let compiled = OnceLock::new();
             if compile == Compile::Now {
-                match Template::compile_with_name(body, variant.id()) {
+                match compile::compile(body, variant.id()) {
                     Ok(t) => {
                         let partials = uses_partials(&t);
                         let _ = compiled.set((t, partials));
@@ -515,14 +516,12 @@ impl Phrasebank {
         if let Some(t) = cell.get() {
             return Some(Ok(t));
         }
-        Some(
-            Template::compile_with_name(source, id.to_string()).map(|t| {
-                cell.get_or_init(|| {
-                    let partials = uses_partials(&t);
-                    (t, partials)
-                })
-            }),
-        )
+        Some(compile::compile(source, id.to_string()).map(|t| {
+            cell.get_or_init(|| {
+                let partials = uses_partials(&t);
+                (t, partials)
+            })
+        }))
     }
 }
 
