@@ -373,7 +373,11 @@ fn read_tag(src: &str, at: usize) -> Option<(Tag, usize)> {
     if let Some(rest) = src[at..].strip_prefix("{{!") {
         return read_comment(src, at, rest);
     }
-    let mut c = Cursor { src, pos: at + 2 };
+    let mut c = Cursor {
+        src,
+        pos: at + 2,
+        depth: 0,
+    };
     c.skip();
     let tag = if c.eat("#") {
         c.skip();
@@ -480,7 +484,13 @@ fn path(word: &str) -> Option<Path> {
 struct Cursor<'a> {
     src: &'a str,
     pos: usize,
+    /// Sub expressions open around the position.
+    depth: usize,
 }
+
+/// The deepest nesting of sub expressions parsed here: a desk's file
+/// could nest thousands, and this parser recurses once per level.
+const MAX_DEPTH: usize = 32;
 
 impl<'a> Cursor<'a> {
     fn rest(&self) -> &'a str {
@@ -575,6 +585,16 @@ impl<'a> Cursor<'a> {
 
     /// The rest of `(name args…)` or `(path)`, after the parenthesis.
     fn subexpression(&mut self) -> Option<Parameter> {
+        if self.depth == MAX_DEPTH {
+            return None;
+        }
+        self.depth += 1;
+        let parsed = self.subexpression_body();
+        self.depth -= 1;
+        parsed
+    }
+
+    fn subexpression_body(&mut self) -> Option<Parameter> {
         self.skip();
         let word = self.word()?;
         self.skip();
@@ -726,6 +746,12 @@ mod tests {
         ] {
             agree(source);
         }
+        let deep = format!("{{{{f {}x{}}}}}", "(g ".repeat(40), ")".repeat(40));
+        assert!(fast(&deep, "t").is_none(), "deep nesting is handlebars'");
+        agree(&deep);
+        let shallow = format!("{{{{f {}x{}}}}}", "(g ".repeat(8), ")".repeat(8));
+        assert!(fast(&shallow, "t").is_some());
+        agree(&shallow);
     }
 
     /// Pieces of templates, written the ways the phrasebank writes them
