@@ -3,6 +3,12 @@
 
 use std::path::{Path, PathBuf};
 
+// The library's own splitting of a file into variants, so the index built
+// here is the one it would build at run time.
+#[path = "src/phrasebank/split.rs"]
+#[allow(dead_code)]
+mod split;
+
 fn main() {
     // Read at run time, not with `env!`: a build script compiled in one
     // checkout is reused by cargo for another (a moved clone, CI's fresh
@@ -39,6 +45,7 @@ fn main() {
         ));
     }
     out.push_str("];\n");
+    out.push_str(&variant_index(&files));
     out.push_str(&fingerprints(&root, &files));
     let dest = PathBuf::from(std::env::var("OUT_DIR").unwrap()).join("phrasebank_files.rs");
     std::fs::write(dest, out).unwrap();
@@ -81,6 +88,35 @@ fn fingerprints(root: &Path, files: &[PathBuf]) -> String {
             "    ({language:?}, \"{language}-{:08x}\"),\n",
             h >> 32
         ));
+    }
+    out.push_str("];\n");
+    out
+}
+
+/// Each file's variants, found here rather than at every start (finding
+/// them, their claims and whether they are plain ASCII was most of the
+/// time it took to load the built-in phrasebank): for each file of
+/// `FILES`, in the same order, its variants' (start line, byte range in
+/// the file, plain ASCII, declared claims). JSON files have none.
+fn variant_index(files: &[PathBuf]) -> String {
+    let mut out = String::from(
+        "/// A variant of a file: start line, byte start and end, plain ASCII, claims.\npub type Row = (usize, usize, usize, bool, &'static [&'static str]);\n/// Each file's variants, parallel to `FILES`.\npub const VARIANTS: &[&[Row]] = &[\n",
+    );
+    for file in files {
+        out.push_str("    &[");
+        if file.extension().is_some_and(|e| e == "hbs") {
+            let text = std::fs::read_to_string(file).unwrap();
+            for (line, body) in split::split_variants(&text) {
+                let start = body.as_ptr() as usize - text.as_ptr() as usize;
+                let claims = split::declared_claims(body);
+                out.push_str(&format!(
+                    "({line}, {start}, {}, {}, &{claims:?}), ",
+                    start + body.len(),
+                    split::is_plain(body)
+                ));
+            }
+        }
+        out.push_str("],\n");
     }
     out.push_str("];\n");
     out

@@ -2,7 +2,10 @@
 //! and `beatwriter report` as a whole process.
 //!
 //! Run with `cargo bench --bench report`. Only public API that main has
-//! too, so the same file benches both sides of a change.
+//! too, so the same file benches both sides of a change. To time another
+//! build's process side by side with this one's in the same run, name its
+//! binary in `BEATWRITER_BASELINE_BIN` (e.g. main's `target/release/beatwriter`):
+//! `process/spawn_baseline` spawns it as `process/spawn` spawns this one.
 
 use beatwriter::phrasebank::Phrasebank;
 use beatwriter::{Options, input, output};
@@ -49,16 +52,22 @@ fn whole_process(c: &mut Criterion) {
         })
     });
     group.bench_function("spawn", |b| {
-        b.iter(|| {
-            let out = std::process::Command::new(env!("CARGO_BIN_EXE_beatwriter"))
-                .args(["report", ENG_FRA])
-                .output()
-                .unwrap();
-            assert!(out.status.success());
-            black_box(out.stdout)
-        })
+        b.iter(|| black_box(spawn(env!("CARGO_BIN_EXE_beatwriter"))))
     });
+    if let Ok(baseline) = std::env::var("BEATWRITER_BASELINE_BIN") {
+        group.bench_function("spawn_baseline", |b| b.iter(|| black_box(spawn(&baseline))));
+    }
     group.finish();
+}
+
+/// `BIN report ENG_FRA`'s standard output, from a finished process.
+fn spawn(bin: &str) -> Vec<u8> {
+    let out = std::process::Command::new(bin)
+        .args(["report", ENG_FRA])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{bin} failed");
+    out.stdout
 }
 
 criterion_group!(benches, per_report, whole_process);

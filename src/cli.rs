@@ -848,6 +848,9 @@ fn report(args: ReportArgs, global: Global) -> Result<u8, Error> {
         );
         write_out(Some(path), &sidecar.to_json(), "the provenance file")?;
     }
+    // The process ends next: freeing the phrasebank's thousands of small
+    // allocations one by one was a twentieth of a report's process time.
+    std::mem::forget(bank);
     Ok(0)
 }
 

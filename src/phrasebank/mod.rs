@@ -11,8 +11,12 @@
 //! an empty string. The default phrasebank is compiled into the binary;
 //! [`Phrasebank::from_dir`] loads a desk's edited copy instead.
 
+mod compile;
 pub(crate) mod helpers;
+mod split;
 pub mod style;
+
+pub use split::{declared_claims, split_variants};
 
 use crate::error::{Diagnostic, Error, ErrorKind, Result};
 use handlebars::{Context, Handlebars, Output, RenderContext, Renderable, Template};
@@ -152,7 +156,11 @@ impl Phrasebank {
         // every one), so each is compiled when first used.
         let version =
             builtin_fingerprint(language).unwrap_or_else(|| fingerprint(language, &files));
-        Self::load(BUILTIN_LABEL, language, files, version, Compile::Lazily)
+        let how = Load {
+            compile: Compile::Lazily,
+            index: Some(builtin::VARIANTS),
+        };
+        Self::load(BUILTIN_LABEL, language, files, version, how)
     }
 
     /// A phrasebank read from a directory laid out like `phrasebank/`.
@@ -174,7 +182,11 @@ impl Phrasebank {
     pub fn from_files(label: &str, language: &str, files: Vec<(String, String)>) -> Result<Self> {
         let version = fingerprint(language, &files);
         let files = files.into_iter().map(|(p, t)| (p, Cow::Owned(t))).collect();
-        Self::load(label, language, files, version, Compile::Now)
+        let how = Load {
+            compile: Compile::Now,
+            index: None,
+        };
+        Self::load(label, language, files, version, how)
     }
 
     fn load(
@@ -182,7 +194,7 @@ impl Phrasebank {
         language: &str,
         files: Vec<(String, Cow<'static, str>)>,
         version: String,
-        compile: Compile,
+        how: Load,
     ) -> Result<Self> {
         let mut registry = Handlebars::new();
         registry.set_strict_mode(true);
@@ -238,7 +250,7 @@ impl Phrasebank {
             }),
         );
         bank.lexicon = lexicon;
-        for (path, text) in files {
+        for (i, (path, text)) in files.iter().enumerate() {
             let Some(rest) = path.strip_prefix(&prefix) else {
                 continue;
             };
@@ -246,7 +258,12 @@ impl Phrasebank {
             else {
                 continue;
             };
-            bank.add_file(&path, tone, message, &text, compile, &mut problems);
+            let pieces = match how.index {
+                Some(index) => indexed(text, index[i]),
+                None => pieces(text),
+            };
+            let at = (path.as_str(), text);
+            bank.add_file(at, tone, message, pieces, how.compile, &mut problems);
         }
         if bank.variants.is_empty() {
             problems.push(Diagnostic::new("", format!("no templates for language \"{language}\"; expected files like {language}/neutral/highlight/goal.hbs")));
@@ -267,29 +284,29 @@ impl Phrasebank {
     #[allow(clippy::ptr_arg)]
     fn add_file(
         &mut self,
-        path: &str,
+        (path, file): (&str, &Cow<'static, str>),
         tone: &str,
         message: &str,
-        file: &Cow<'static, str>,
+        pieces: Vec<Piece<'_>>,
         compile: Compile,
         problems: &mut Vec<Diagnostic>,
     ) {
         let text: &str = file;
-        for (start_line, body) in split_variants(text) {
-            let number = self
-                .variants
-                .get(&(tone.to_string(), message.to_string()))
-                .map_or(1, |v| v.len() + 1);
-            let variant = Variant::new(
-                message,
-                tone,
-                number,
-                (path, start_line),
-                declared_claims(body),
-            );
+        let key = (tone.to_string(), message.to_string());
+        let before = self.variants.get(&key).map_or(0, Vec::len);
+        let mut added = Vec::with_capacity(pieces.len());
+        for Piece {
+            line: start_line,
+            body,
+            plain,
+            claims,
+        } in pieces
+        {
+            let number = before + added.len() + 1;
+            let variant = Variant::new(message, tone, number, (path, start_line), claims);
             let compiled = OnceLock::new();
             if compile == Compile::Now {
-                match Template::compile_with_name(body, variant.id()) {
+                match compile::compile(body, variant.id()) {
                     Ok(t) => {
                         let partials = uses_partials(&t);
                         let _ = compiled.set((t, partials));
@@ -312,9 +329,6 @@ impl Phrasebank {
             }
             // Printable ASCII, tabs and line ends are safe: only text with
             // other bytes needs the character-by-character look.
-            let plain = body
-                .bytes()
-                .all(|b| (0x20..0x7f).contains(&b) || matches!(b, b'\n' | b'\r' | b'\t'));
             if let Some((i, c)) = body.char_indices().filter(|_| !plain).find(|&(_, c)| {
                 !matches!(c, '\n' | '\r' | '\t') && crate::input::text::is_unsafe(c)
             }) {
@@ -343,10 +357,10 @@ impl Phrasebank {
                 Cow::Owned(_) => Cow::Owned(body.to_string()),
             };
             self.sources.insert(variant.id(), source);
-            self.variants
-                .entry((tone.to_string(), message.to_string()))
-                .or_default()
-                .push(variant);
+            added.push(variant);
+        }
+        if !added.is_empty() {
+            self.variants.entry(key).or_default().extend(added);
         }
     }
 
@@ -515,15 +529,57 @@ impl Phrasebank {
         if let Some(t) = cell.get() {
             return Some(Ok(t));
         }
-        Some(
-            Template::compile_with_name(source, id.to_string()).map(|t| {
-                cell.get_or_init(|| {
-                    let partials = uses_partials(&t);
-                    (t, partials)
-                })
-            }),
-        )
+        Some(compile::compile(source, id.to_string()).map(|t| {
+            cell.get_or_init(|| {
+                let partials = uses_partials(&t);
+                (t, partials)
+            })
+        }))
     }
+}
+
+/// How a phrasebank is loaded.
+struct Load {
+    compile: Compile,
+    /// Each file's variants, found when the binary was built (the
+    /// built-in phrasebank, parallel to its files); none to find them in
+    /// the text.
+    index: Option<&'static [&'static [builtin::Row]]>,
+}
+
+/// One variant as its file holds it.
+struct Piece<'t> {
+    /// The line it starts on.
+    line: usize,
+    body: &'t str,
+    /// All printable ASCII, tabs and line ends (see [`split::is_plain`]).
+    plain: bool,
+    claims: Vec<String>,
+}
+
+/// A file's variants, found in its text.
+fn pieces(text: &str) -> Vec<Piece<'_>> {
+    split_variants(text)
+        .into_iter()
+        .map(|(line, body)| Piece {
+            line,
+            body,
+            plain: split::is_plain(body),
+            claims: declared_claims(body),
+        })
+        .collect()
+}
+
+/// A file's variants from its build-time index.
+fn indexed<'t>(text: &'t str, rows: &[builtin::Row]) -> Vec<Piece<'t>> {
+    rows.iter()
+        .map(|&(line, start, end, plain, claims)| Piece {
+            line,
+            body: &text[start..end],
+            plain,
+            claims: claims.iter().map(|c| c.to_string()).collect(),
+        })
+        .collect()
 }
 
 /// When a phrasebank's templates are compiled.
@@ -670,53 +726,6 @@ fn builtin_fingerprint(language: &str) -> Option<String> {
         .map(|(_, version)| version.to_string())
 }
 
-/// Splits a file into variants at lines of exactly `---`, with the line
-/// each starts on; blank variants are skipped.
-pub fn split_variants(text: &str) -> Vec<(usize, &str)> {
-    let mut out = Vec::new();
-    let mut start = 0;
-    let mut start_line = 1;
-    let mut offset = 0;
-    for (i, line) in text.split_inclusive('\n').enumerate() {
-        if line.trim_end() == "---" {
-            push_variant(&mut out, start_line, &text[start..offset]);
-            start = offset + line.len();
-            start_line = i + 2;
-        }
-        offset += line.len();
-    }
-    push_variant(&mut out, start_line, &text[start..]);
-    out
-}
-
-/// The claims a variant declares: the names listed in a handlebars
-/// comment `{{!-- claims: a, b --}}` among its leading comment lines (a
-/// file's first variant may open with a describing comment first).
-pub fn declared_claims(body: &str) -> Vec<String> {
-    body.lines()
-        .map(str::trim)
-        .take_while(|l| l.is_empty() || (l.starts_with("{{!") && l.ends_with("}}")))
-        .filter_map(|l| {
-            let inner = l
-                .trim_start_matches("{{!--")
-                .trim_start_matches("{{!")
-                .trim_end_matches("}}")
-                .trim_end_matches("--")
-                .trim();
-            inner.strip_prefix("claims:")
-        })
-        .flat_map(|list| list.split(','))
-        .map(|c| c.trim().to_string())
-        .filter(|c| !c.is_empty())
-        .collect()
-}
-
-fn push_variant<'t>(out: &mut Vec<(usize, &'t str)>, line: usize, body: &'t str) {
-    if !body.trim().is_empty() {
-        out.push((line, body));
-    }
-}
-
 fn read_tree(root: &Path, dir: &Path, files: &mut Vec<(String, String)>) -> std::io::Result<()> {
     let mut entries: Vec<_> = std::fs::read_dir(dir)?.collect::<std::io::Result<_>>()?;
     entries.sort_by_key(|e| e.path());
@@ -765,6 +774,34 @@ mod tests {
         for (language, version) in builtin::FINGERPRINTS {
             assert_eq!(*version, fingerprint(language, &builtin_files()));
         }
+    }
+
+    #[test]
+    fn the_built_in_variant_index_made_at_build_time_is_the_run_time_one() {
+        assert_eq!(builtin::VARIANTS.len(), builtin::FILES.len());
+        let mut count = 0;
+        for ((path, text), rows) in builtin::FILES.iter().zip(builtin::VARIANTS) {
+            let found = pieces(if path.ends_with(".hbs") { text } else { "" });
+            let built = indexed(text, rows);
+            assert_eq!(found.len(), built.len(), "{path}");
+            for (f, b) in found.iter().zip(&built) {
+                assert_eq!(
+                    (f.line, f.body, f.plain, &f.claims),
+                    (b.line, b.body, b.plain, &b.claims),
+                    "{path}"
+                );
+                assert!(std::ptr::eq(f.body, b.body), "{path}: same slice");
+            }
+            count += built.len();
+        }
+        assert!(count > 500, "only {count} variants");
+        assert!(
+            builtin::VARIANTS
+                .iter()
+                .flat_map(|rows| rows.iter())
+                .any(|row| !row.4.is_empty()),
+            "some variant declares claims"
+        );
     }
 
     #[test]
