@@ -313,7 +313,7 @@ pub const MESSAGES: &[(&str, &[&str])] = &[
     ]),
     // Written for one side: the VAR calls against it the lead told, argued.
     ("talking/decisions_argued", &[
-        "team", "opponent", "count", "ours_rejected", "theirs_upheld", "overturned",
+        "team", "opponent", "count", "ours_rejected", "theirs_upheld", "overturned", "missed",
     ]),
 ];
 

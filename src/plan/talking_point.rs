@@ -318,12 +318,23 @@ fn decision_against<'b>(
 
 /// The VAR calls against our side that the lead told, argued as one
 /// grievance: how many there were, how many turned down our claims and how
-/// many backed theirs, and whether any overturned the referee.
+/// many backed theirs, how many overturned the referee, and how many were
+/// penalties given against us that were then missed (no harm done).
 fn decisions_argued<'b>(a: &Analysis, ours: Side, calls: Vec<&'b Beat>) -> Planned<'b> {
     let ours_rejected = calls.iter().filter(|b| b.side == Some(ours)).count();
     let overturned = calls
         .iter()
         .filter(|b| b.slots["overturned"] == true)
+        .count();
+    let missed = calls
+        .iter()
+        .filter(|b| {
+            b.evidence.iter().any(|id| {
+                a.m.events
+                    .iter()
+                    .any(|e| e.id == *id && e.kind.is_penalty_kick() && !e.kind.is_goal())
+            })
+        })
         .count();
     Planned::new(
         "talking/decisions_argued",
@@ -334,6 +345,7 @@ fn decisions_argued<'b>(a: &Analysis, ours: Side, calls: Vec<&'b Beat>) -> Plann
             "ours_rejected": ours_rejected,
             "theirs_upheld": calls.len() - ours_rejected,
             "overturned": overturned,
+            "missed": missed,
         }),
         calls,
     )
@@ -397,16 +409,19 @@ mod tests {
     use super::*;
     use crate::beats::{Thresholds, detect_all};
 
-    /// The messages of Manchester City's Talking Point against Tottenham
-    /// (two VAR calls went against City), with the lead having told the
-    /// calls or not, and the beats each message cites.
-    fn city_messages(lead_told_calls: bool) -> Vec<(String, usize)> {
-        let text = include_str!("../../fixtures/mci-tot-2019-cl-qf.json");
+    /// The VAR sentences of one side's Talking Point, with the lead having
+    /// told every VAR call or none: each message with the beats it cites
+    /// and its `missed` slot.
+    fn decisions(
+        text: &str,
+        team: &str,
+        lead_told_calls: bool,
+    ) -> Vec<(String, usize, serde_json::Value)> {
         let m = crate::input::load_str("f", text).unwrap();
         let a = Analysis::new(&m);
         let all = detect_all(&a, &Thresholds::builtin());
         let beats = Beats::new(&all);
-        let city = if a.m.teams.home.name == "Manchester City" {
+        let side = if a.m.teams.home.name == team {
             Side::Home
         } else {
             Side::Away
@@ -416,11 +431,21 @@ mod tests {
         } else {
             HashSet::new()
         };
-        plan(&a, &beats, Some(city), &told)
+        plan(&a, &beats, Some(side), &told)
             .into_iter()
             .flatten()
             .filter(|p| p.message.contains("decision"))
-            .map(|p| (p.message.clone(), p.beats.len()))
+            .map(|p| (p.message.clone(), p.beats.len(), p.slots["missed"].clone()))
+            .collect()
+    }
+
+    /// Manchester City's Talking Point against Tottenham: two VAR calls
+    /// went against City.
+    fn city_messages(lead_told_calls: bool) -> Vec<(String, usize)> {
+        let text = include_str!("../../fixtures/mci-tot-2019-cl-qf.json");
+        decisions(text, "Manchester City", lead_told_calls)
+            .into_iter()
+            .map(|(message, beats, _)| (message, beats))
             .collect()
     }
 
@@ -437,5 +462,21 @@ mod tests {
                 ("talking/decision_against".to_string(), 1)
             ]
         );
+    }
+
+    #[test]
+    fn a_var_penalty_that_was_missed_is_argued_as_no_harm_done() {
+        let text = include_str!("../../fixtures/eng-fra-2022-wc-qf.json");
+        let france = decisions(text, "France", true);
+        assert_eq!(
+            france,
+            vec![("talking/decisions_argued".to_string(), 1, json!(1))]
+        );
+        let city = decisions(
+            include_str!("../../fixtures/mci-tot-2019-cl-qf.json"),
+            "Manchester City",
+            true,
+        );
+        assert_eq!(city[0].2, json!(0));
     }
 }
