@@ -311,6 +311,10 @@ pub const MESSAGES: &[(&str, &[&str])] = &[
     ("talking/decision_against", &[
         "team", "claimant", "claim", "decision", "overturned", "minute", "added",
     ]),
+    // Written for one side: the VAR calls against it the lead told, argued.
+    ("talking/decisions_argued", &[
+        "team", "opponent", "count", "ours_rejected", "theirs_upheld", "overturned", "missed",
+    ]),
 ];
 
 /// The prose messages whose variety the tones issue asks for: every lead

@@ -12,19 +12,16 @@ use std::collections::HashMap;
 
 const SEEDS: u64 = 10;
 
-/// Content phrases repeated within a report, summed over every fixture
-/// and corpus match × tone × perspective × seed (2,970 reports): 2,875
-/// measured on 2026-11-29 before the {{alt}} sets, the context-judged
-/// settling of sets and the opening fallback; 18 after, 391 once the
-/// one-side wordings (VAR claims told in the lead and again as a
-/// grievance) and extra time's added time were merged, and 122 after
-/// those got {{alt}} sets and lexicon word lists. The issue asks for none:
-/// this cap only stops it growing.
-const MAX_REPEATED: usize = 122;
-
-/// Same-kind sentences opening alike in a row: 0 before the merge of the
-/// one-side wordings, 14 after (all in one corpus match's goals).
-const MAX_ALIKE: usize = 14;
+// Measured over every fixture and corpus match × tone × perspective × 10
+// seeds (2,970 reports). Content phrases repeated within a report: 2,875
+// on 2026-11-29 before the {{alt}} sets, the context-judged settling of
+// sets and the opening fallback; 122 before the Talking Point argued the
+// VAR calls the lead told (`talking/decisions_argued`) instead of telling
+// them again and the remaining stock wordings got sets; none after.
+// Same-kind sentences opening alike in a row: 14 before an opening counted
+// a name as one word however long (three-word team names had made every
+// "North Carolina Courage ..." open like "Chicago Red Stars ...") and the
+// opponent's run got a second wording; none after.
 
 /// A report with its label and the phrases its match file itself holds.
 type Labelled = (String, Report, std::collections::HashSet<String>);
@@ -101,14 +98,9 @@ fn no_content_phrase_twice_and_no_kind_opens_alike_twice_running() {
     }
     let mut by_phrase: Vec<_> = by_phrase.into_iter().collect();
     by_phrase.sort_by_key(|p| std::cmp::Reverse(p.1));
-    // Not yet zero: a few sentences of different messages still share a
-    // phrase where a template writes it across `{{#if}}` branches the
-    // {{alt}} sets do not reach ("headed the winner" in a late winner and
-    // the duel of two scorers, "scored five goals" in a goal flurry and
-    // the player of the match). The cap holds the gain.
     assert!(
-        repeated.len() <= MAX_REPEATED,
-        "{} repeated phrases, more than {MAX_REPEATED}; most repeated: {by_phrase:?}\n{}",
+        repeated.is_empty(),
+        "{} repeated phrases; most repeated: {by_phrase:?}\n{}",
         repeated.len(),
         repeated
             .iter()
@@ -118,8 +110,9 @@ fn no_content_phrase_twice_and_no_kind_opens_alike_twice_running() {
             .join("\n")
     );
     assert!(
-        alike.len() <= MAX_ALIKE,
-        "{}",
+        alike.is_empty(),
+        "{} same-kind sentences opening alike in a row:\n{}",
+        alike.len(),
         alike.iter().take(8).cloned().collect::<Vec<_>>().join("\n")
     );
 }

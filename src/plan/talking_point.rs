@@ -10,12 +10,16 @@ use crate::analysis::Analysis;
 use crate::beats::Beat;
 use crate::model::Side;
 use serde_json::json;
+use std::collections::HashSet;
 
 /// Plans the Talking Point's paragraphs.
+/// `told` holds the ids of the beats the lead told: the Talking Point
+/// argues those rather than tells them again.
 pub fn plan<'b>(
     a: &Analysis,
     beats: &Beats<'b>,
     perspective: Option<Side>,
+    told: &HashSet<String>,
 ) -> Vec<ParagraphPlan<'b>> {
     // Written for one side's supporters, it is about that side.
     let subject = perspective.or_else(|| subject(a, beats));
@@ -52,7 +56,7 @@ pub fn plan<'b>(
         paragraphs.extend(what_if(a, beats, side));
     }
     if let Some(ours) = perspective {
-        paragraphs.extend(decision_against(a, beats, ours));
+        paragraphs.extend(decision_against(a, beats, ours, told));
     }
     if let Some(card) = subject.and_then(|s| beats.for_side("red_card", s)) {
         paragraphs.push(vec![Planned::new(
@@ -265,8 +269,15 @@ fn consolation<'b>(
 
 /// Written for one side, the VAR calls that went against it (our claim
 /// rejected, or theirs upheld), in match order, that no grievance (which
-/// tells its claims turned down) already covers.
-fn decision_against<'b>(a: &Analysis, beats: &Beats<'b>, ours: Side) -> Option<ParagraphPlan<'b>> {
+/// tells its claims turned down) already covers. The calls the lead told
+/// are argued in one sentence (`talking/decisions_argued`) rather than
+/// told again; each of the others is told (`talking/decision_against`).
+fn decision_against<'b>(
+    a: &Analysis,
+    beats: &Beats<'b>,
+    ours: Side,
+    told: &HashSet<String>,
+) -> Option<ParagraphPlan<'b>> {
     let covered = |b: &Beat| {
         beats
             .for_side("grievance", ours)
@@ -280,26 +291,64 @@ fn decision_against<'b>(a: &Analysis, beats: &Beats<'b>, ours: Side) -> Option<P
         })
         .collect();
     calls.sort_by_key(|b| super::first_event(a, b).map(|(i, _)| i));
-    let paragraph: ParagraphPlan<'b> = calls
-        .into_iter()
-        .filter_map(|call| {
-            let claimant = call.side?;
-            Some(Planned::new(
-                "talking/decision_against",
-                json!({
-                    "team": a.team(ours).id,
-                    "claimant": a.team(claimant).id,
-                    "claim": call.slots["claim"],
-                    "decision": call.slots["decision"],
-                    "overturned": call.slots["overturned"],
-                    "minute": call.slots["minute"],
-                    "added": call.slots["added"],
-                }),
-                vec![call],
-            ))
-        })
-        .collect();
+    let (recalled, fresh): (Vec<&'b Beat>, Vec<&'b Beat>) =
+        calls.into_iter().partition(|b| told.contains(&b.id));
+    let mut paragraph: ParagraphPlan<'b> = Vec::new();
+    if !recalled.is_empty() {
+        paragraph.push(decisions_argued(a, ours, recalled));
+    }
+    paragraph.extend(fresh.into_iter().filter_map(|call| {
+        let claimant = call.side?;
+        Some(Planned::new(
+            "talking/decision_against",
+            json!({
+                "team": a.team(ours).id,
+                "claimant": a.team(claimant).id,
+                "claim": call.slots["claim"],
+                "decision": call.slots["decision"],
+                "overturned": call.slots["overturned"],
+                "minute": call.slots["minute"],
+                "added": call.slots["added"],
+            }),
+            vec![call],
+        ))
+    }));
     (!paragraph.is_empty()).then_some(paragraph)
+}
+
+/// The VAR calls against our side that the lead told, argued as one
+/// grievance: how many there were, how many turned down our claims and how
+/// many backed theirs, how many overturned the referee, and how many were
+/// penalties given against us that were then missed (no harm done).
+fn decisions_argued<'b>(a: &Analysis, ours: Side, calls: Vec<&'b Beat>) -> Planned<'b> {
+    let ours_rejected = calls.iter().filter(|b| b.side == Some(ours)).count();
+    let overturned = calls
+        .iter()
+        .filter(|b| b.slots["overturned"] == true)
+        .count();
+    let missed = calls
+        .iter()
+        .filter(|b| {
+            b.evidence.iter().any(|id| {
+                a.m.events
+                    .iter()
+                    .any(|e| e.id == *id && e.kind.is_penalty_kick() && !e.kind.is_goal())
+            })
+        })
+        .count();
+    Planned::new(
+        "talking/decisions_argued",
+        json!({
+            "team": a.team(ours).id,
+            "opponent": a.team(ours.other()).id,
+            "count": calls.len(),
+            "ours_rejected": ours_rejected,
+            "theirs_upheld": calls.len() - ours_rejected,
+            "overturned": overturned,
+            "missed": missed,
+        }),
+        calls,
+    )
 }
 
 /// Whose match it was.
@@ -353,4 +402,81 @@ fn what_if<'b>(a: &Analysis, beats: &Beats<'b>, side: Side) -> Vec<ParagraphPlan
         ]);
     }
     paragraphs
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::beats::{Thresholds, detect_all};
+
+    /// The VAR sentences of one side's Talking Point, with the lead having
+    /// told every VAR call or none: each message with the beats it cites
+    /// and its `missed` slot.
+    fn decisions(
+        text: &str,
+        team: &str,
+        lead_told_calls: bool,
+    ) -> Vec<(String, usize, serde_json::Value)> {
+        let m = crate::input::load_str("f", text).unwrap();
+        let a = Analysis::new(&m);
+        let all = detect_all(&a, &Thresholds::builtin());
+        let beats = Beats::new(&all);
+        let side = if a.m.teams.home.name == team {
+            Side::Home
+        } else {
+            Side::Away
+        };
+        let told: HashSet<String> = if lead_told_calls {
+            beats.of("var_decision").map(|b| b.id.clone()).collect()
+        } else {
+            HashSet::new()
+        };
+        plan(&a, &beats, Some(side), &told)
+            .into_iter()
+            .flatten()
+            .filter(|p| p.message.contains("decision"))
+            .map(|p| (p.message.clone(), p.beats.len(), p.slots["missed"].clone()))
+            .collect()
+    }
+
+    /// Manchester City's Talking Point against Tottenham: two VAR calls
+    /// went against City.
+    fn city_messages(lead_told_calls: bool) -> Vec<(String, usize)> {
+        let text = include_str!("../../fixtures/mci-tot-2019-cl-qf.json");
+        decisions(text, "Manchester City", lead_told_calls)
+            .into_iter()
+            .map(|(message, beats, _)| (message, beats))
+            .collect()
+    }
+
+    #[test]
+    fn calls_the_lead_told_are_argued_once_not_told_again() {
+        assert_eq!(
+            city_messages(true),
+            vec![("talking/decisions_argued".to_string(), 2)]
+        );
+        assert_eq!(
+            city_messages(false),
+            vec![
+                ("talking/decision_against".to_string(), 1),
+                ("talking/decision_against".to_string(), 1)
+            ]
+        );
+    }
+
+    #[test]
+    fn a_var_penalty_that_was_missed_is_argued_as_no_harm_done() {
+        let text = include_str!("../../fixtures/eng-fra-2022-wc-qf.json");
+        let france = decisions(text, "France", true);
+        assert_eq!(
+            france,
+            vec![("talking/decisions_argued".to_string(), 1, json!(1))]
+        );
+        let city = decisions(
+            include_str!("../../fixtures/mci-tot-2019-cl-qf.json"),
+            "Manchester City",
+            true,
+        );
+        assert_eq!(city[0].2, json!(0));
+    }
 }

@@ -39,6 +39,9 @@ pub struct Memory {
     /// The kind and name-masked opening of the last narrative sentence:
     /// two sentences of one kind in a row never open alike.
     pub last: Option<(String, String)>,
+    /// Ids of the beats the narrative has told so far: a later section
+    /// argues them rather than tells them again.
+    pub told: HashSet<String>,
 }
 
 impl Memory {
@@ -63,6 +66,9 @@ impl Memory {
             words,
             phrases: self.phrases.difference(&earlier.phrases).cloned().collect(),
             last: None,
+            // What was told is what came before a section: a section
+            // written afresh does not take on what later ones told.
+            told: HashSet::new(),
         }
     }
 
@@ -173,9 +179,33 @@ impl<'a> Realiser<'a> {
         slots: serde_json::Value,
         beats: &[&crate::beats::Beat],
     ) -> Result<Sentence> {
+        let sentence = self.say_beats_untold(message, slots, beats)?;
+        self.remember_told(&sentence);
+        Ok(sentence)
+    }
+
+    /// [`Realiser::say_beats`] without recording its beats as told.
+    fn say_beats_untold(
+        &mut self,
+        message: &str,
+        slots: serde_json::Value,
+        beats: &[&crate::beats::Beat],
+    ) -> Result<Sentence> {
         let mut sentence = self.say_about(message, slots, evidence_of(beats), beats)?;
         sentence.beats = beats.iter().map(|b| b.id.clone()).collect();
         Ok(sentence)
+    }
+
+    /// Records the beats a narrative sentence told.
+    fn remember_told(&mut self, sentence: &Sentence) {
+        if is_narrative(&sentence.message) {
+            self.memory.told.extend(sentence.beats.iter().cloned());
+        }
+    }
+
+    /// Ids of the beats the report's narrative has told so far.
+    pub fn told(&self) -> &HashSet<String> {
+        &self.memory.told
     }
 
     /// Renders a planned sentence. Its conditional beats are cited only if
@@ -188,7 +218,7 @@ impl<'a> Realiser<'a> {
             .chain(planned.conditional.iter().map(|(b, _)| *b))
             .collect();
         self.required = planned.requires.clone();
-        let said = self.say_beats(&planned.message, planned.slots, &all);
+        let said = self.say_beats_untold(&planned.message, planned.slots, &all);
         self.required.clear();
         let mut sentence = said?;
         let source = self.bank.source(&sentence.variant).unwrap_or_default();
@@ -208,6 +238,7 @@ impl<'a> Realiser<'a> {
             sentence.beats = kept.iter().map(|b| b.id.clone()).collect();
             sentence.evidence = evidence_of(&kept);
         }
+        self.remember_told(&sentence);
         Ok(sentence)
     }
 
@@ -727,27 +758,36 @@ fn is_name_or_figure(word: &str, first: bool) -> bool {
         || (!first && word.chars().next().is_some_and(char::is_uppercase))
 }
 
-/// The first three words with names and figures masked, lower-cased:
-/// "Mewis added another" and "Morgan added another" open alike.
+/// The first three words with names and figures masked, lower-cased, a
+/// run of masked words counting as one: "Mewis added another" and "Morgan
+/// added another" open alike, and so do "North Carolina Courage fought
+/// back" and "Chicago fought back", but "Manchester City are top" and
+/// "Manchester City are now" do not, as "England are top" and "England are
+/// now" do not: how many words a name has does not decide it.
 pub fn masked_opening(text: &str) -> String {
-    text.split_whitespace()
-        .enumerate()
-        .map(|(i, w)| {
-            let w = w.trim_matches(|c: char| !c.is_alphanumeric());
-            if is_name_or_figure(w, i == 0)
-                || (i == 0
-                    && w.chars().next().is_some_and(char::is_uppercase)
-                    && !FUNCTION_OPENERS.contains(&w.to_lowercase().as_str()))
-            {
-                "#".to_string()
-            } else {
-                w.to_lowercase()
+    let mut out: Vec<String> = Vec::with_capacity(3);
+    for (i, w) in text.split_whitespace().enumerate() {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        if w.is_empty() {
+            continue;
+        }
+        let masked = is_name_or_figure(w, i == 0)
+            || (i == 0
+                && w.chars().next().is_some_and(char::is_uppercase)
+                && !FUNCTION_OPENERS.contains(&w.to_lowercase().as_str()));
+        if masked {
+            if out.last().is_some_and(|last| last == "#") {
+                continue;
             }
-        })
-        .filter(|w| !w.is_empty())
-        .take(3)
-        .collect::<Vec<_>>()
-        .join(" ")
+            out.push("#".to_string());
+        } else {
+            out.push(w.to_lowercase());
+        }
+        if out.len() == 3 {
+            break;
+        }
+    }
+    out.join(" ")
 }
 
 /// Ordinary words that open sentences, so a capital there is not a name.
@@ -1195,6 +1235,15 @@ mod tests {
         assert_eq!(
             masked_opening("Mewis added another for them."),
             masked_opening("Morgan added another for them.")
+        );
+        // A name is one word of the opening, however many it has.
+        assert_eq!(
+            masked_opening("North Carolina Courage fought back."),
+            "# fought back"
+        );
+        assert_ne!(
+            masked_opening("Manchester City are top of the table."),
+            masked_opening("Manchester City are now unbeaten in six matches.")
         );
         assert_ne!(
             masked_opening("The lead grew."),

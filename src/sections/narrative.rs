@@ -138,13 +138,11 @@ fn tell_the_rest(
 }
 
 /// Writes the Talking Point, about the side the report is written for
-/// when there is one.
+/// when there is one, knowing what the lead told.
 pub fn talking_point(inputs: &Inputs, r: &mut Realiser) -> Result<Vec<Paragraph>> {
     let beats = Beats::new(inputs.beats);
-    realise(
-        plan::talking_point::plan(inputs.a, &beats, inputs.perspective),
-        r,
-    )
+    let plan = plan::talking_point::plan(inputs.a, &beats, inputs.perspective, r.told());
+    realise(plan, r)
 }
 
 /// Writes Player of the match: for one side's supporters, their star.
