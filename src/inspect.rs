@@ -9,7 +9,8 @@
 pub use crate::facts::number_word;
 pub use crate::ratings::{Performance, rate, score};
 pub use crate::realise::{
-    data_phrases, is_narrative, masked_opening, message_kind, offer, opening, phrases,
+    data_phrases, highlight_body, is_highlight, is_narrative, line_opening, masked_opening,
+    message_kind, offer, opening, phrases,
 };
 
 /// StatsBomb import details: how its clock maps onto native minutes, and

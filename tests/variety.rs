@@ -6,7 +6,9 @@
 
 mod common;
 
-use beatwriter::inspect::{data_phrases, is_narrative, masked_opening, message_kind, phrases};
+use beatwriter::inspect::{
+    data_phrases, is_highlight, is_narrative, line_opening, masked_opening, message_kind, phrases,
+};
 use beatwriter::report::Report;
 use std::collections::HashMap;
 
@@ -73,6 +75,20 @@ fn no_content_phrase_twice_and_no_kind_opens_alike_twice_running() {
             let now = (message_kind(message), masked_opening(text));
             if last.as_ref() == Some(&now) {
                 alike.push(format!("{label}: {text}"));
+            }
+            last = Some(now);
+        }
+        // Highlight lines share their heading on purpose; what follows it
+        // must not open alike twice running either.
+        let mut last: Option<(String, String)> = None;
+        for (_, s) in common::sentences(r) {
+            if !is_highlight(&s.message) {
+                continue;
+            }
+            let kind = message_kind(&s.message);
+            let now = (kind.clone(), line_opening(&kind, &s.text));
+            if last.as_ref() == Some(&now) {
+                alike.push(format!("{label}: {}", s.text));
             }
             last = Some(now);
         }

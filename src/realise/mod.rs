@@ -448,7 +448,10 @@ impl<'a> Realiser<'a> {
             redraw as usize,
         )?);
         let repeats = repeated_words(&text, &self.memory.words);
-        let fresh_opening = !self.memory.openings.contains(&opening(&text));
+        let fresh_opening = !self
+            .memory
+            .openings
+            .contains(&opening(body_of(&kind.kind, &text)));
         let mut phrase_repeats = 0;
         if kind.narrative {
             each_phrase(&text, |p| {
@@ -457,11 +460,10 @@ impl<'a> Realiser<'a> {
                 }
             });
         }
-        let same_opening =
-            kind.narrative
-                && self.memory.last.as_ref().is_some_and(|(last, open)| {
-                    *last == kind.kind && *open == masked_opening(&text)
-                });
+        let same_opening = kind.varied
+            && self.memory.last.as_ref().is_some_and(|(last, open)| {
+                *last == kind.kind && *open == line_opening(&kind.kind, &text)
+            });
         Ok(Candidate {
             variant,
             text,
@@ -525,11 +527,16 @@ impl<'a> Realiser<'a> {
     fn commit(&mut self, chosen: &Candidate, message: &str) {
         if is_narrative(message) {
             self.memory.phrases.extend(phrases(&chosen.text));
-            self.memory.last = Some((message_kind(message), masked_opening(&chosen.text)));
+        }
+        if is_narrative(message) || is_highlight(message) {
+            let kind = message_kind(message);
+            let open = line_opening(&kind, &chosen.text);
+            self.memory.last = Some((kind, open));
         }
         self.memory.used.insert(chosen.variant.id());
         self.memory.mentions.extend(chosen.mentions.iter().cloned());
-        self.memory.openings.insert(opening(&chosen.text));
+        let body = body_of(&message_kind(message), &chosen.text);
+        self.memory.openings.insert(opening(body));
         for w in content_words(&chosen.text) {
             *self.memory.words.entry(w).or_default() += 1;
         }
@@ -648,6 +655,9 @@ fn most_specific(offered: Vec<&Variant>) -> Vec<&Variant> {
 struct Kind {
     /// [`is_narrative`].
     narrative: bool,
+    /// Whether two of its sentences in a row may not open alike:
+    /// narrative sentences, and highlight lines after their heading.
+    varied: bool,
     /// [`message_kind`].
     kind: String,
 }
@@ -656,6 +666,7 @@ impl Kind {
     fn of(message: &str) -> Self {
         Kind {
             narrative: is_narrative(message),
+            varied: is_narrative(message) || is_highlight(message),
             kind: message_kind(message),
         }
     }
@@ -743,6 +754,60 @@ pub fn is_narrative(message: &str) -> bool {
     ["lead/", "talking/", "player_of_match/"]
         .iter()
         .any(|p| message.starts_with(p))
+}
+
+/// Messages of the minute-by-minute highlights: lines that share their
+/// heading ("20' – GOAL! – United States 2-0 Thailand.") on purpose, but
+/// whose words after it must not open alike twice running.
+pub fn is_highlight(message: &str) -> bool {
+    message.starts_with("highlight/")
+}
+
+/// The words after a highlight line's heading: past the clock and the
+/// label ("72' – YELLOW CARD – "), and past the score sentence a goal's
+/// heading ends with ("United States 2-0 Thailand. ").
+pub fn highlight_body(text: &str) -> &str {
+    let Some((_, rest)) = text
+        .split_once(" – ")
+        .and_then(|(_, r)| r.split_once(" – "))
+    else {
+        return text;
+    };
+    match rest.split_once(". ") {
+        Some((score, body)) if is_score_line(score) => body,
+        _ => rest,
+    }
+}
+
+/// "United States 2-0 Thailand": a sentence holding a score, digits on
+/// both sides of a hyphen.
+fn is_score_line(sentence: &str) -> bool {
+    sentence.split_whitespace().any(|w| {
+        w.split_once('-').is_some_and(|(a, b)| {
+            !a.is_empty()
+                && !b.is_empty()
+                && a.chars().all(|c| c.is_ascii_digit())
+                && b.chars().all(|c| c.is_ascii_digit())
+        })
+    })
+}
+
+/// What a sentence of this kind opens with: a highlight line's
+/// [`highlight_body`] (its heading opens every line alike on purpose),
+/// else the whole sentence.
+fn body_of<'t>(kind: &str, text: &'t str) -> &'t str {
+    if is_highlight(kind) {
+        highlight_body(text)
+    } else {
+        text
+    }
+}
+
+/// The opening two sentences of one kind in a row must not share: the
+/// [`masked_opening`] of a narrative sentence, or of a highlight line's
+/// [`highlight_body`].
+pub fn line_opening(kind: &str, text: &str) -> String {
+    masked_opening(body_of(kind, text))
 }
 
 /// The kind of a message for the opening rule: its first two path parts
