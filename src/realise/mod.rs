@@ -764,14 +764,20 @@ pub fn is_highlight(message: &str) -> bool {
 }
 
 /// The words after a highlight line's heading: past the clock and the
-/// label ("72' – YELLOW CARD – "), and past the score sentence a goal's
+/// label ("72' – YELLOW CARD – ", "90' – FRANCE HIT THE WOODWORK! "), and past the score sentence a goal's
 /// heading ends with ("United States 2-0 Thailand. ").
 pub fn highlight_body(text: &str) -> &str {
-    let Some((_, rest)) = text
-        .split_once(" – ")
-        .and_then(|(_, r)| r.split_once(" – "))
-    else {
+    let Some((_, labelled)) = text.split_once(" – ") else {
         return text;
+    };
+    // The label ends at a second dash ("GOAL! – "), or is a shout in
+    // capitals ("FRANCE HIT THE WOODWORK! ").
+    let rest = match labelled.split_once(" – ") {
+        Some((_, rest)) => rest,
+        None => match labelled.split_once("! ") {
+            Some((label, rest)) if !label.chars().any(char::is_lowercase) => rest,
+            _ => labelled,
+        },
     };
     match rest.split_once(". ") {
         Some((score, body)) if is_score_line(score) => body,
