@@ -157,6 +157,13 @@ pub const MESSAGES: &[(&str, &[&str])] = &[
     ("lead/beat/penalty_saved_rebound", &["player", "team", "minute", "added", "goalkeeper", "scorer", "same_player", "score"]),
     ("lead/beat/substitute_scorer", &["player", "team", "minute", "added", "on_minute", "on_added", "replaced", "score"]),
     ("lead/beat/goal_flurry", &["team", "scorers", "count", "from_minute", "to_minute", "span", "score"]),
+    // A side's many goals told by scorer: groups of players with the same count, most first.
+    ("lead/scorers", &["team", "groups", "own_goals"]),
+    // A substitute's goal or a rebound whose goal another sentence told: the circumstance alone.
+    ("lead/angle/substitute_scorer", &["player", "team", "minute", "added", "on_minute", "on_added", "replaced", "score"]),
+    // The holders out of a group: their defence ended.
+    ("lead/beat/title_defence", &["team", "title", "last_retained_by", "last_retained_year", "status"]),
+    ("lead/angle/penalty_saved_rebound", &["player", "team", "minute", "added", "goalkeeper", "scorer", "same_player", "score"]),
     ("lead/beat/table", &["team", "opponent", "position_before", "position_after", "points_before", "points_after", "gap", "ahead", "moved", "top"]),
     ("lead/beat/form", &["team", "kind", "run"]),
     ("lead/beat/derby", &["derby", "winner", "loser"]),

@@ -765,6 +765,7 @@ fn merge_context(m: &mut beatwriter::model::Match, c: beatwriter::model::Context
     into.table = c.table.or(into.table.take());
     into.form = c.form.or(into.form.take());
     into.derby = c.derby.or(into.derby.take());
+    into.round_outcome = c.round_outcome.or(into.round_outcome.take());
 }
 
 /// The built-in phrasebank, or a desk's.

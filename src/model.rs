@@ -872,6 +872,46 @@ pub struct Context {
     /// The derby this match is, by the name readers know it by.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub derby: Option<String>,
+    /// Where each side stands in the competition at the final whistle,
+    /// when the result alone does not settle it (a group decided with this
+    /// match): out, or through. Added to `beatwriter/1` after the format's
+    /// first release; files without it keep their meaning (nothing is said
+    /// of who went on).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub round_outcome: Option<RoundOutcome>,
+}
+
+/// Each side's standing in the competition after a match whose result
+/// alone does not decide it; a side not given is not known.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RoundOutcome {
+    /// The home side's outcome.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub home: Option<Advance>,
+    /// The away side's outcome.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub away: Option<Advance>,
+}
+
+impl RoundOutcome {
+    /// One side's outcome, if known.
+    pub fn of(&self, side: Side) -> Option<Advance> {
+        match side {
+            Side::Home => self.home,
+            Side::Away => self.away,
+        }
+    }
+}
+
+/// Whether a side goes on in the competition.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Advance {
+    /// Out of the competition.
+    Eliminated,
+    /// Into the next round.
+    Through,
 }
 
 /// A first-ever a side or player reached in this match.

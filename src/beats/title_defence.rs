@@ -3,8 +3,10 @@
 //! What it detects: when the context names a `title_defence` for one of
 //! the two sides, one beat with the title, the last side to retain it and
 //! when, and a status: `"ended"` when the holders lost a knockout match,
-//! `"alive"` otherwise (they won, drew, or lost a match that does not
-//! eliminate, such as a group game).
+//! or the context's `round_outcome` says they are out after a group match;
+//! `"alive"` otherwise (they won or drew; in a group, the context says
+//! they are through). Holders beaten in a group with no `round_outcome`
+//! get no beat: the file cannot say whether they are out.
 //!
 //! Why it matters: holders are judged against history ("no side has
 //! retained the World Cup since Brazil in 1962"); whether the defence
@@ -12,6 +14,7 @@
 
 use super::{Beat, Rule, Thresholds};
 use crate::analysis::Analysis;
+use crate::model::Advance;
 use serde_json::json;
 
 /// Detects the state of a title defence.
@@ -33,19 +36,37 @@ impl Rule for TitleDefence {
         let side = a.side_of_team(&td.team);
         let won = a.m.result.winner == Some(side);
         let lost = a.m.result.winner == Some(side.other());
-        let status = match (won, lost, a.m.fixture.stage) {
+        // Outside a knockout only the context can say whether the holders
+        // went on (`round_outcome`): out even after a win, through even
+        // after a defeat.
+        let outcome = a.m.context.round_outcome.as_ref().and_then(|o| o.of(side));
+        let status = match (won, lost, a.m.fixture.stage, outcome) {
             // Winning the final is retaining the title.
-            (true, _, crate::model::Stage::Final) => "retained",
-            (_, true, stage) if stage.is_knockout() => "ended",
+            (true, _, crate::model::Stage::Final, _) => "retained",
+            (_, true, stage, _) if stage.is_knockout() => "ended",
+            (_, _, stage, Some(Advance::Eliminated)) if !stage.is_knockout() => "ended",
+            (_, _, stage, Some(Advance::Through)) if !stage.is_knockout() => "alive",
             // Holders beaten outside a knockout may or may not be out:
-            // the match file cannot say, so neither "on course" nor "over".
-            (_, true, _) => return Vec::new(),
+            // without `round_outcome` the match file cannot say, so neither
+            // "on course" nor "over".
+            (_, true, _, _) => return Vec::new(),
             _ => "alive",
+        };
+        let mut evidence = vec!["context.title_defence".to_string()];
+        if outcome.is_some() && !a.m.fixture.stage.is_knockout() {
+            evidence.push("context.round_outcome".to_string());
+        }
+        // Holders out in a group are the story of the match (a knockout
+        // exit is told by `knockout`, a lost final by `final_won`).
+        let salience = if status == "ended" && !a.m.fixture.stage.is_knockout() {
+            t.salience("title_defence_ended")
+        } else {
+            t.salience("title_defence")
         };
         vec![Beat {
             id: String::new(),
             rule: self.name(),
-            salience: t.salience("title_defence"),
+            salience,
             side: Some(side),
             players: Vec::new(),
             slots: json!({
@@ -55,7 +76,7 @@ impl Rule for TitleDefence {
                 "last_retained_year": td.last_retained_year,
                 "status": status,
             }),
-            evidence: vec!["context.title_defence".to_string()],
+            evidence,
         }]
     }
 }
@@ -66,17 +87,68 @@ mod tests {
 
     #[test]
     fn holders_beaten_in_a_group_match_are_neither_on_course_nor_out() {
-        let m = crate::input::load_str(
+        // Without the round's outcome the file cannot say.
+        let mut m = crate::input::load_str(
             "f",
             include_str!("../../fixtures/kor-ger-2018-wc-group.json"),
         )
         .unwrap();
+        m.context.round_outcome = None;
         assert!(m.context.title_defence.is_some());
         assert!(
             TitleDefence
                 .detect(&Analysis::new(&m), &Thresholds::builtin())
                 .is_empty()
         );
+    }
+
+    #[test]
+    fn holders_out_of_their_group_have_ended_it_and_it_must_be_told() {
+        let m = fixture(include_str!("../../fixtures/kor-ger-2018-wc-group.json"));
+        let t = Thresholds::builtin();
+        let beats = TitleDefence.detect(&Analysis::new(&m), &t);
+        assert_eq!(beats[0].slots["status"], "ended");
+        assert!(beats[0].salience >= t.must_tell);
+        assert!(
+            beats[0]
+                .evidence
+                .contains(&"context.round_outcome".to_string())
+        );
+    }
+
+    #[test]
+    fn the_round_outcome_decides_a_group_match_whatever_the_result() {
+        // Germany beat Sweden: through or out, only the outcome can say
+        // (both are hypothetical: that group was not settled that day).
+        let mut m = fixture(include_str!("../../fixtures/ger-swe-2018-wc-group.json"));
+        let t = Thresholds::builtin();
+        let ger = Analysis::new(&m).side_of_team("ger");
+        for (advance, status) in [(Advance::Eliminated, "ended"), (Advance::Through, "alive")] {
+            let mut o = crate::model::RoundOutcome {
+                home: None,
+                away: None,
+            };
+            match ger {
+                crate::model::Side::Home => o.home = Some(advance),
+                crate::model::Side::Away => o.away = Some(advance),
+            }
+            m.context.round_outcome = Some(o);
+            let beats = TitleDefence.detect(&Analysis::new(&m), &t);
+            assert_eq!(beats[0].slots["status"], status);
+        }
+    }
+
+    #[test]
+    fn a_knockout_tie_needs_no_round_outcome() {
+        // France won the quarter-final: an outcome saying otherwise is not
+        // read in a knockout, whose result decides.
+        let mut m = fixture(include_str!("../../fixtures/eng-fra-2022-wc-qf.json"));
+        m.context.round_outcome = Some(crate::model::RoundOutcome {
+            home: Some(Advance::Eliminated),
+            away: Some(Advance::Eliminated),
+        });
+        let beats = TitleDefence.detect(&Analysis::new(&m), &Thresholds::builtin());
+        assert_eq!(beats[0].slots["status"], "alive");
     }
 
     #[test]

@@ -29,10 +29,12 @@ pub fn rest_within<'b>(
     let mut paragraphs = Vec::new();
     let (mut items, absorbed) = story_told(a, beats, told);
     let few_goals = a.goals().count() <= MAX_GOALS_ALL_TOLD;
+    // A side's tally of scorers is its goals: never left out.
     let kept = |p: &Planned| {
-        p.beats
-            .iter()
-            .any(|b| b.salience >= must_tell || (few_goals && b.rule == "goal"))
+        p.message == "lead/scorers"
+            || p.beats
+                .iter()
+                .any(|b| b.salience >= must_tell || (few_goals && b.rule == "goal"))
     };
     while items.len() > story_items {
         let Some(weakest) = items
@@ -229,6 +231,13 @@ fn down_to_ten(a: &Analysis, beats: &Beats, comeback: &Beat) -> bool {
         .any(|card| last_goal.is_some_and(|g| card < g))
 }
 
+/// Whether an event is a shoot-out kick.
+fn in_shootout(a: &Analysis, id: &str) -> bool {
+    a.m.events
+        .iter()
+        .any(|e| e.id == id && e.kind == EventType::ShootoutKick)
+}
+
 fn index_of(a: &Analysis, id: &str) -> Option<usize> {
     a.m.events.iter().position(|e| e.id == id)
 }
@@ -255,6 +264,11 @@ fn told_by_opening<'b>(beats: &Beats<'b>, told: &[String]) -> Vec<&'b Beat> {
 }
 
 /// [`story`], leaving out the goals the opening told (returned apart).
+///
+/// Each goal is told by one sentence at most (see [`Tellers`]), and the
+/// sentences run in match order: a goal's sentence at the goal, a burst
+/// at its first goal, a feat at the goal that completed it, a card or a
+/// save where it happened; the table and the rivalry after the play.
 fn story_told<'b>(
     a: &Analysis,
     beats: &Beats<'b>,
@@ -265,71 +279,10 @@ fn story_told<'b>(
     let grievance = beats.top("grievance");
     let in_grievance =
         |b: &Beat| grievance.is_some_and(|g| b.evidence.iter().all(|e| g.evidence.contains(e)));
-    let folded = folded_goals(beats);
-    let told_elsewhere = |g: &Beat| {
-        folded.iter().any(|(_, x)| std::ptr::eq(*x, g))
-            || absorbed.iter().any(|x| std::ptr::eq(*x, g))
-    };
-    let angled: Vec<(&'b Beat, &'b Beat)> = angles(beats)
-        .into_iter()
-        .filter(|(_, g)| !told_elsewhere(g))
-        .collect();
-    for goal in beats.of("goal") {
-        // A goal with an angle of its own (a substitute's, a rebound) is
-        // told in that sentence, once.
-        if told_elsewhere(goal) || angled.iter().any(|(_, g)| std::ptr::eq(*g, goal)) {
-            continue;
-        }
-        if let Some((i, _)) = first_event(a, goal) {
-            items.push((i, goal_sentence(a, beats, goal)));
-        }
-    }
-    // A hat-trick or a burst of goals is one story: its later goals are
-    // told in one sentence at the last of them, which cites them all.
-    for feat in beats.of("hat_trick").chain(beats.of("goal_flurry")) {
-        let goals: Vec<&Beat> = folded
-            .iter()
-            .filter(|(f, _)| std::ptr::eq(*f, feat))
-            .map(|(_, g)| *g)
-            .collect();
-        let at = feat
-            .evidence
-            .iter()
-            .filter_map(|id| index_of(a, id))
-            .max()
-            .unwrap_or(0);
-        let mut used = vec![feat];
-        used.extend(goals);
-        items.push((
-            at,
-            Planned::new(format!("lead/beat/{}", feat.rule), feat.slots.clone(), used),
-        ));
-    }
-    // Told where the goal they belong to was scored; the sentence tells
-    // the goal too (with the score it made) unless a burst or the opening
-    // already did. A substitute is told once, at the first goal.
-    for (beat, goal) in angles(beats) {
-        let Some((i, _)) = first_event(a, beat) else {
-            continue;
-        };
-        let mut slots = beat.slots.clone();
-        let mut used = vec![beat];
-        let own = angled.iter().any(|(x, _)| std::ptr::eq(*x, beat));
-        if own {
-            used.push(goal);
-        }
-        if beat.rule == "substitute_scorer" {
-            slots["score"] = if own {
-                goal.slots["score"].clone()
-            } else {
-                Value::Null
-            };
-        }
-        items.push((
-            i,
-            Planned::new(format!("lead/beat/{}", beat.rule), slots, used),
-        ));
-    }
+    let (tallies, tallied) = scorers(a, beats);
+    items.extend(tallies);
+    let tellers = Tellers::of(a, beats, &absorbed, &tallied, told);
+    tell_goals(a, beats, &tellers, &mut items);
     // What the result means in the table and the rivalry, after the play.
     for beat in beats
         .of("table")
@@ -404,6 +357,10 @@ fn story_told<'b>(
     // Near misses and saves, told where they happened; big chances only
     // when they decided nothing less than the result (a draw).
     let draw = a.m.result.winner.is_none();
+    let rebound_saves: Vec<&String> = beats
+        .of("penalty_saved_rebound")
+        .flat_map(|b| &b.evidence)
+        .collect();
     let near_misses = beats
         .of("woodwork")
         .map(|b| ("lead/woodwork", b))
@@ -411,6 +368,14 @@ fn story_told<'b>(
             beats
                 .of("goalkeeper_heroics")
                 .filter(|b| b.slots["saves"].as_u64().unwrap_or(0) > 0)
+                // Saves that were all penalties scored on the rebound
+                // are told with the rebound.
+                .filter(|b| {
+                    !b.evidence
+                        .iter()
+                        .filter(|e| !in_shootout(a, e))
+                        .all(|e| rebound_saves.contains(&e))
+                })
                 .map(|b| ("lead/keeper", b)),
         )
         .chain(
@@ -439,73 +404,234 @@ fn story_told<'b>(
     (items.into_iter().map(|(_, p)| p).collect(), absorbed)
 }
 
-/// Beats that tell a goal from an angle (a substitute's first goal, a
-/// saved penalty's rebound), each with the goal beat it tells.
-fn angles<'b>(beats: &Beats<'b>) -> Vec<(&'b Beat, &'b Beat)> {
-    let mut subs_told: Vec<&str> = Vec::new();
-    let mut out = Vec::new();
-    for beat in beats
-        .of("substitute_scorer")
-        .chain(beats.of("penalty_saved_rebound"))
-    {
-        if beat.rule == "substitute_scorer" {
-            let who = beat.players.first().map_or("", String::as_str);
-            if subs_told.contains(&who) {
-                continue;
-            }
-            subs_told.push(who);
-        }
-        let goal = beats.of("goal").find(|g| {
-            g.evidence
-                .first()
-                .is_some_and(|id| beat.evidence.contains(id))
-        });
-        if let Some(goal) = goal {
-            out.push((beat, goal));
-        }
-    }
-    out
+/// More goals than this by one side are told by scorer, most goals
+/// first ("Morgan scored five, Lavelle and Mewis two each..."), not one
+/// by one: a lead that lists a rout goal by goal is a list, not a story.
+pub const MAX_GOALS_TOLD_IN_TURN: usize = 6;
+
+/// Which sentence tells each goal after the opening, so that none is told
+/// twice. In order of precedence: the opening (a late or extra-time
+/// winner it named); a side's tally of scorers (a rout); a burst of goals,
+/// which names every scorer and the score it left (unless one of its goals
+/// is decisive or already told: then each is told on its own); a
+/// hat-trick, which tells the goal that completed it unless that goal
+/// opened the scoring, levelled, put a side ahead or decided the match
+/// (such a goal keeps its own sentence and the feat follows it); a
+/// substitute's first goal or a rebound, which tell their goal unless
+/// another sentence does (then a sentence of their own, `lead/angle/..`,
+/// tells only how the goal came, where it came); and every other goal,
+/// its own sentence.
+struct Tellers<'b> {
+    /// Goal beats some sentence other than their own tells.
+    owned: Vec<&'b Beat>,
+    /// Bursts to tell, each with the goal beats it tells.
+    bursts: Vec<(&'b Beat, Vec<&'b Beat>)>,
+    /// Feats and angles to tell (a hat-trick, a substitute's goal, a
+    /// rebound), each with the goal beat it tells and where it is told.
+    angles: Vec<(&'b Beat, Option<&'b Beat>, usize)>,
 }
 
-/// Goal beats folded into a hat-trick or a burst of goals, with the beat
-/// they are folded into: a hat-trick scorer's second goal on, unless it
-/// changed who led, and every goal of a burst; never a goal that decided
-/// the match late (it keeps its own sentence). A goal is folded once.
-fn folded_goals<'b>(beats: &Beats<'b>) -> Vec<(&'b Beat, &'b Beat)> {
-    let decisive: Vec<&str> = beats
-        .of("late_winner")
-        .chain(beats.of("extra_time_winner"))
-        .filter_map(|b| b.evidence.first().map(String::as_str))
-        .collect();
-    let mut folded: Vec<(&'b Beat, &'b Beat)> = Vec::new();
-    // Bursts first: a burst's sentence names its goals, a hat-trick's
-    // sentence names only the feat.
-    for feat in beats.of("goal_flurry").chain(beats.of("hat_trick")) {
-        // A burst's sentence names every scorer and the score it left, so
-        // it tells all its goals: none keeps a sentence of its own (two
-        // sentences would tell the same goals). A hat-trick's sentence
-        // tells the feat, so its first goal and those that changed who
-        // led keep theirs.
-        let burst = feat.rule == "goal_flurry";
-        for id in feat.evidence.iter().skip(usize::from(!burst)) {
-            if decisive.contains(&id.as_str())
-                || folded.iter().any(|(_, g)| g.evidence.first() == Some(id))
-            {
+impl<'b> Tellers<'b> {
+    /// Decides who tells which goal, `absorbed` and `tallied` being the
+    /// goals the opening and the sides' tallies told, and `told` the beats
+    /// the opening told.
+    fn of(
+        a: &Analysis,
+        beats: &Beats<'b>,
+        absorbed: &[&'b Beat],
+        tallied: &[&'b Beat],
+        told: &[String],
+    ) -> Self {
+        let decisive: Vec<&str> = beats
+            .of("late_winner")
+            .chain(beats.of("extra_time_winner"))
+            .filter_map(|b| b.evidence.first().map(String::as_str))
+            .collect();
+        let is_decisive = |g: &Beat| {
+            g.evidence
+                .first()
+                .is_some_and(|e| decisive.contains(&e.as_str()))
+        };
+        let goal_of = |id: &String| beats.of("goal").find(|g| g.evidence.first() == Some(id));
+        let mut t = Tellers {
+            owned: absorbed.iter().chain(tallied).copied().collect(),
+            bursts: Vec::new(),
+            angles: Vec::new(),
+        };
+        for burst in beats.of("goal_flurry") {
+            let goals: Vec<&Beat> = burst.evidence.iter().filter_map(goal_of).collect();
+            if goals.iter().any(|g| t.has(g) || is_decisive(g)) {
                 continue;
             }
-            if let Some(goal) = beats.of("goal").find(|g| {
-                g.evidence.first() == Some(id)
-                    && (burst
-                        || !matches!(
-                            g.slots["state"].as_str(),
-                            Some("opener" | "equaliser" | "go_ahead")
-                        ))
-            }) {
-                folded.push((feat, goal));
+            t.owned.extend(&goals);
+            t.bursts.push((burst, goals));
+        }
+        for feat in beats.of("hat_trick") {
+            // The opening or a side's tally told the feat already.
+            let in_tally = feat
+                .evidence
+                .first()
+                .and_then(goal_of)
+                .is_some_and(|g| tallied.iter().any(|x| std::ptr::eq(*x, g)));
+            if told.contains(&feat.id) || in_tally {
+                continue;
             }
+            let completing = feat.evidence.get(2).and_then(goal_of);
+            let plain = completing.filter(|g| {
+                !t.has(g)
+                    && !is_decisive(g)
+                    && !matches!(
+                        g.slots["state"].as_str(),
+                        Some("opener" | "equaliser" | "go_ahead")
+                    )
+            });
+            let at = completing
+                .and_then(|g| first_event(a, g))
+                .map(|(i, _)| i)
+                .or_else(|| feat.evidence.iter().filter_map(|id| index_of(a, id)).max())
+                .unwrap_or(0);
+            t.owned.extend(plain);
+            t.angles.push((feat, plain, at));
+        }
+        let mut subs_told: Vec<&str> = Vec::new();
+        for beat in beats
+            .of("substitute_scorer")
+            .chain(beats.of("penalty_saved_rebound"))
+        {
+            if beat.rule == "substitute_scorer" {
+                // A substitute is told once, at the first goal.
+                let who = beat.players.first().map_or("", String::as_str);
+                if subs_told.contains(&who) {
+                    continue;
+                }
+                subs_told.push(who);
+            }
+            let goal = beats.of("goal").find(|g| {
+                g.evidence
+                    .first()
+                    .is_some_and(|id| beat.evidence.contains(id))
+            });
+            let Some((goal, (at, _))) = goal.and_then(|g| Some((g, first_event(a, g)?))) else {
+                continue;
+            };
+            // Told by another sentence (a burst, the opening): the angle
+            // follows it, telling only how the goal came.
+            let told = t.has(goal);
+            if !told {
+                t.owned.push(goal);
+            }
+            t.angles.push((beat, (!told).then_some(goal), at));
+        }
+        t
+    }
+
+    /// Whether a sentence other than the goal's own tells it.
+    fn has(&self, goal: &Beat) -> bool {
+        self.owned.iter().any(|g| std::ptr::eq(*g, goal))
+    }
+}
+
+/// The goals, bursts, feats and angles, each told once where it happened
+/// (see [`Tellers`]).
+fn tell_goals<'b>(
+    a: &Analysis,
+    beats: &Beats<'b>,
+    t: &Tellers<'b>,
+    items: &mut Vec<(usize, Planned<'b>)>,
+) {
+    for goal in beats.of("goal").filter(|g| !t.has(g)) {
+        if let Some((i, _)) = first_event(a, goal) {
+            items.push((i, goal_sentence(a, beats, goal)));
         }
     }
-    folded
+    for (burst, goals) in &t.bursts {
+        let at = goals
+            .iter()
+            .filter_map(|g| first_event(a, g).map(|(i, _)| i))
+            .min()
+            .unwrap_or(0);
+        let mut used = vec![*burst];
+        used.extend(goals);
+        items.push((
+            at,
+            Planned::new("lead/beat/goal_flurry", burst.slots.clone(), used),
+        ));
+    }
+    for (beat, goal, at) in &t.angles {
+        let mut slots = beat.slots.clone();
+        let mut used = vec![*beat];
+        used.extend(*goal);
+        if beat.rule == "substitute_scorer" {
+            slots["score"] = goal.map_or(Value::Null, |g| g.slots["score"].clone());
+        }
+        // A substitute or a rebound whose goal another sentence told says
+        // only how the goal came; a hat-trick is the feat either way.
+        let kind = if goal.is_none() && beat.rule != "hat_trick" {
+            "angle"
+        } else {
+            "beat"
+        };
+        items.push((
+            *at,
+            Planned::new(format!("lead/{kind}/{}", beat.rule), slots, used),
+        ));
+    }
+}
+
+/// The goals of each side that scored more than
+/// [`MAX_GOALS_TOLD_IN_TURN`], told in one sentence by scorer (most goals
+/// first, then by first goal), set at the side's first goal; with the goal
+/// beats they tell. The sentence tells the side's hat-tricks and braces
+/// too: "scored five" is the feat.
+fn scorers<'b>(a: &Analysis, beats: &Beats<'b>) -> (Vec<(usize, Planned<'b>)>, Vec<&'b Beat>) {
+    let mut items = Vec::new();
+    let mut tallied = Vec::new();
+    for side in [Side::Home, Side::Away] {
+        let team = &a.team(side).id;
+        let goals: Vec<&Beat> = beats
+            .of("goal")
+            .filter(|g| g.slots["team"].as_str() == Some(team))
+            .collect();
+        if goals.len() <= MAX_GOALS_TOLD_IN_TURN {
+            continue;
+        }
+        let mut by_player: Vec<(String, usize, usize)> = Vec::new();
+        let mut own_goals = 0;
+        for g in &goals {
+            let at = first_event(a, g).map_or(0, |(i, _)| i);
+            let player = g.slots["player"].as_str().unwrap_or_default();
+            if g.slots["own_goal"] == true {
+                own_goals += 1;
+            } else if let Some(p) = by_player.iter_mut().find(|p| p.0 == player) {
+                p.1 += 1;
+                p.2 = p.2.min(at);
+            } else {
+                by_player.push((player.to_string(), 1, at));
+            }
+        }
+        by_player.sort_by_key(|(_, count, first)| (std::cmp::Reverse(*count), *first));
+        let mut groups: Vec<Value> = Vec::new();
+        for (count, players) in by_player.chunk_by(|x, y| x.1 == y.1).map(|c| (c[0].1, c)) {
+            let names: Vec<&str> = players.iter().map(|p| p.0.as_str()).collect();
+            groups.push(json!({"count": count, "players": names}));
+        }
+        let at = goals
+            .iter()
+            .filter_map(|g| first_event(a, g).map(|(i, _)| i))
+            .min()
+            .unwrap_or(0);
+        let mut used: Vec<&Beat> = goals.clone();
+        used.extend(
+            beats
+                .of("hat_trick")
+                .chain(beats.of("brace"))
+                .filter(|b| b.slots["team"].as_str() == Some(team)),
+        );
+        let slots = json!({"team": team, "groups": groups, "own_goals": own_goals});
+        items.push((at, Planned::new("lead/scorers", slots, used)));
+        tallied.extend(goals);
+    }
+    (items, tallied)
 }
 
 /// What a rejected claim was: the claim, who was fouled, and by whom.
