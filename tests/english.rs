@@ -206,6 +206,19 @@ fn counts_agree_with_their_nouns() {
 }
 
 #[test]
+fn articles_agree_with_how_a_figure_is_read() {
+    // "an 11-yard shot", "an 8-yard finish", "a 6-yard header".
+    assert_none(
+        r"\b[Aa] (8|11|18|8[0-9])(-|\b)",
+        "\"a\" before a figure read with a vowel",
+    );
+    assert_none(
+        r"\b[Aa]n ([1-79]|1[02-79]|[2-79][0-9])-",
+        "\"an\" before a figure read with a consonant",
+    );
+}
+
+#[test]
 fn lists_never_repeat_a_noun() {
     let re = regex::Regex::new(r"\b(an?) ([a-z]+(?: [a-z]+)?) and (an?) ([a-z]+(?: [a-z]+)?)\b")
         .expect("pattern");

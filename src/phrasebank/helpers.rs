@@ -207,6 +207,10 @@ mod defs {
     handlebars_helper!(TallyHelper: |score: object| tally(score));
     handlebars_helper!(ClockHelper: |minute: u64, added: u64| clock(minute, added));
     handlebars_helper!(MarkHelper: |v: Json| mark(v));
+    handlebars_helper!(AHelper: |v: Json, {cap: bool = false}| {
+        let a = crate::phrasebank::style::indefinite(&mark(v));
+        if cap { capitalise(a) } else { a.to_string() }
+    });
     handlebars_helper!(NameHelper: |id: str, {poss: bool = false}| marker(RefKind::Name, id, poss));
     handlebars_helper!(FullHelper: |id: str, {poss: bool = false}| marker(RefKind::Full, id, poss));
     handlebars_helper!(SurnameHelper: |id: str, {poss: bool = false}| marker(RefKind::Surname, id, poss));
@@ -264,6 +268,7 @@ pub const HELPERS: &[&str] = &[
     "their",
     "them",
     "themselves",
+    "a",
 ];
 
 /// Registers the style helpers, which need the language's style and words.
@@ -321,6 +326,7 @@ pub fn register(registry: &mut Handlebars<'static>) {
     registry.register_helper("himself", Box::new(HimselfHelper));
     registry.register_helper("men", Box::new(MenHelper));
     registry.register_helper("man", Box::new(ManHelper));
+    registry.register_helper("a", Box::new(AHelper));
 }
 
 /// The slot the realiser sets to the tone's name, so the style helpers

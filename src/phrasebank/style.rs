@@ -163,8 +163,23 @@ fn matches(pattern: &str, name: &str) -> bool {
 }
 
 /// "a" or "an" before a word, by its first sound as spelt (good enough
-/// for the nouns templates count: "an appeal", "a save").
+/// for the nouns templates count: "an appeal", "a save"), or before a
+/// figure by how it is read: "an 8-yard", "an 11-yard", "an 18-yard",
+/// "an 80th-minute", but "a 6-yard", "a 110-yard".
 pub fn indefinite(word: &str) -> &'static str {
+    let digits: String = word.chars().take_while(char::is_ascii_digit).collect();
+    if !digits.is_empty() {
+        // Eleven and eighteen are read so only at the head of a group of
+        // two digits (11, 18, 11,000); eight, eighty and eight hundred
+        // always.
+        let eleven =
+            digits.len() % 3 == 2 && (digits.starts_with("11") || digits.starts_with("18"));
+        return if digits.starts_with('8') || eleven {
+            "an"
+        } else {
+            "a"
+        };
+    }
     let first = word.chars().next().map(|c| c.to_ascii_lowercase());
     if matches!(first, Some('a' | 'e' | 'i' | 'o')) {
         "an"
@@ -188,6 +203,27 @@ mod tests {
             "competitions_without_the": ["Euro *", "La Liga"],
             "teams_with_the": ["Netherlands", "United States*"]
         }))
+    }
+
+    #[test]
+    fn figures_take_the_article_of_how_they_are_read() {
+        for (w, a) in [
+            ("8", "an"),
+            ("11", "an"),
+            ("18", "an"),
+            ("83", "an"),
+            ("800", "an"),
+            ("11000", "an"),
+            ("6", "a"),
+            ("12", "a"),
+            ("110", "a"),
+            ("180", "a"),
+            ("1", "a"),
+            ("appeal", "an"),
+            ("save", "a"),
+        ] {
+            assert_eq!(indefinite(w), a, "{w}");
+        }
     }
 
     #[test]
