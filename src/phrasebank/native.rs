@@ -53,6 +53,7 @@ pub(crate) fn render(
         tone,
         words,
         blocks: Vec::new(),
+        stack: Vec::new(),
         out: String::with_capacity(256),
         cap,
     };
@@ -80,6 +81,8 @@ struct Renderer<'c, 'w> {
     words: &'w Words<'w>,
     /// Innermost last.
     blocks: Vec<Block<'c>>,
+    /// Helper arguments being evaluated, innermost call's last.
+    stack: Vec<Value<'c>>,
     out: String,
     cap: usize,
 }
@@ -145,8 +148,15 @@ impl<'c> Renderer<'c, '_> {
         }
         match name {
             "if" | "unless" => {
-                let params = self.params(ht)?;
-                let first = params.first().ok_or(GiveWay)?;
+                // Every argument is evaluated (one may fail); the first
+                // decides.
+                let [first, rest @ ..] = ht.params.as_slice() else {
+                    return Err(GiveWay);
+                };
+                let first = self.param(first)?;
+                for p in rest {
+                    self.param(p)?;
+                }
                 let truthy = first.as_deref().is_some_and(is_truthy);
                 let branch = if truthy == (name == "if") {
                     &ht.template
@@ -204,12 +214,6 @@ impl<'c> Renderer<'c, '_> {
             done?;
         }
         Ok(())
-    }
-
-    /// Every argument, evaluated as handlebars evaluates them: all of
-    /// them, before the helper runs.
-    fn params(&mut self, ht: &'c HelperTemplate) -> Native<Vec<Value<'c>>> {
-        ht.params.iter().map(|p| self.param(p)).collect()
     }
 
     fn param(&mut self, p: &'c Parameter) -> Native<Value<'c>> {
@@ -277,16 +281,29 @@ impl<'c> Renderer<'c, '_> {
         }
     }
 
-    /// Calls the helper `ht` names, for its value.
+    /// Calls the helper `ht` names, for its value. Every argument is
+    /// evaluated first, as handlebars does; they go on a stack shared by
+    /// every call (a subexpression's arguments above its caller's), so a
+    /// call allocates no list of its own.
     fn call(&mut self, ht: &'c HelperTemplate) -> Native<Json> {
         let name = helper_name(ht)?;
-        let params = self.params(ht)?;
+        let base = self.stack.len();
+        let value = self.call_with_stack(name, ht, base);
+        self.stack.truncate(base);
+        value
+    }
+
+    fn call_with_stack(&mut self, name: &str, ht: &'c HelperTemplate, base: usize) -> Native<Json> {
+        for p in &ht.params {
+            let value = self.param(p)?;
+            self.stack.push(value);
+        }
         let mut hash = Vec::with_capacity(ht.hash.len());
         for (k, p) in &ht.hash {
             hash.push((k.as_str(), self.param(p)?));
         }
         let args = Given {
-            params: &params,
+            params: &self.stack[base..],
             hash: &hash,
         };
         call_helper(name, &args, self.tone, self.words).ok_or(GiveWay)
