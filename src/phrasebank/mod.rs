@@ -422,6 +422,16 @@ impl Phrasebank {
         tones
     }
 
+    /// Whether this phrasebank has a folder for `tone`: what
+    /// `tones().contains(&tone)` says, without listing every message.
+    pub fn has_tone(&self, tone: &str) -> bool {
+        let from = (tone.to_string(), String::new());
+        self.variants
+            .range(from..)
+            .next()
+            .is_some_and(|((t, _), _)| t == tone)
+    }
+
     /// Renders one variant with its slots. The text is capped at
     /// [`MAX_RENDERED_BYTES`]: rendering stops there with an error, so no
     /// template (say, one looping over a long list) can fill memory.
@@ -860,6 +870,9 @@ mod tests {
         let bank = Phrasebank::from_files("t", "en", files).unwrap();
         assert_eq!(bank.variants("dramatic", "a")[0].tone, "neutral");
         assert_eq!(bank.variants("dramatic", "b")[0].tone, "dramatic");
+        for tone in ["neutral", "dramatic", "neutra", "dramatics", "", "wire"] {
+            assert_eq!(bank.has_tone(tone), bank.tones().contains(&tone), "{tone}");
+        }
     }
 
     #[test]
