@@ -944,15 +944,20 @@ fn is_content_word(word: &str) -> bool {
 /// The first three words of a sentence, lower-cased: two sentences that
 /// open the same way read as a template showing.
 pub fn opening(text: &str) -> String {
-    text.split_whitespace()
-        .map(|w| {
-            w.trim_matches(|c: char| !c.is_alphanumeric())
-                .to_lowercase()
-        })
+    // Into one string: this runs for every rendered candidate.
+    let mut out = String::with_capacity(32);
+    let words = text
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
         .filter(|w| !w.is_empty())
-        .take(3)
-        .collect::<Vec<_>>()
-        .join(" ")
+        .take(3);
+    for (i, w) in words.enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        out.push_str(&lower(w));
+    }
+    out
 }
 
 /// Words that carry meaning: lower-case, four letters or more, not a
@@ -1208,6 +1213,29 @@ mod tests {
             opening("England were level on 54 minutes."),
             "england were level"
         );
+        // As the words were lower-cased and joined before it was written
+        // into one string.
+        let joined = |text: &str| {
+            text.split_whitespace()
+                .map(|w| {
+                    w.trim_matches(|c: char| !c.is_alphanumeric())
+                        .to_lowercase()
+                })
+                .filter(|w| !w.is_empty())
+                .take(3)
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        for text in [
+            "",
+            " - ",
+            "ΟΔΟΣ ΣΑΣ x",
+            "«Kane» – scored, twice",
+            "İstanbul ÉTÉ a b",
+            "a",
+        ] {
+            assert_eq!(opening(text), joined(text), "{text}");
+        }
     }
 
     #[test]
