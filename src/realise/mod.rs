@@ -905,13 +905,19 @@ fn each_phrase(text: &str, mut visit: impl FnMut(&str)) {
                 .then(|| lower(w))
         })
         .collect();
+    // Each word is judged once, not once for each of the three windows
+    // it falls in.
+    let content: Vec<bool> = words
+        .iter()
+        .map(|w| w.as_deref().is_some_and(is_content_word))
+        .collect();
     let mut phrase = String::new();
-    for win in words.windows(3) {
+    for (i, win) in words.windows(3).enumerate() {
         let [Some(a), Some(b), Some(c)] = win else {
             continue;
         };
         let three = [a.as_ref(), b.as_ref(), c.as_ref()];
-        if !three.iter().any(|w| is_content_word(w)) {
+        if !content[i..i + 3].contains(&true) {
             continue;
         }
         phrase.clear();
