@@ -445,8 +445,12 @@ impl<'a> Realiser<'a> {
 
     /// Settles each `{{alt}}` set: the first wording whose content phrases
     /// the report has not used, else the one that repeats fewest.
-    fn settle_alternatives(&self, raw: &str) -> String {
+    fn settle_alternatives<'r>(&self, raw: &'r str) -> std::borrow::Cow<'r, str> {
         use crate::phrasebank::helpers::{ALT_CLOSE, ALT_OPEN, ALT_SEP};
+        // Most candidates hold no set: no copy.
+        if !raw.contains(ALT_OPEN) {
+            return raw.into();
+        }
         let mut out = String::with_capacity(raw.len());
         let mut rest = raw;
         while let Some(open) = rest.find(ALT_OPEN) {
@@ -488,7 +492,7 @@ impl<'a> Realiser<'a> {
                 .unwrap_or_default();
         }
         out.push_str(rest);
-        out
+        out.into()
     }
 
     fn commit(&mut self, chosen: &Candidate, message: &str) {
