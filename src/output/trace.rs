@@ -81,6 +81,9 @@ fn has_negative_zero(m: &Match) -> bool {
         .any(negative_zero)
 }
 
+/// Adds one kind of candidate source for a number.
+type AddSources<'a> = &'a dyn Fn(&mut Vec<Source>);
+
 /// A value some field holds or the analysis derives.
 struct Source {
     value: f64,
@@ -373,7 +376,7 @@ impl<'m> Tracer<'m> {
         if t.before == "of" && t.value == 10.0 {
             self.scale(people, &mut out);
         }
-        let later: [&dyn Fn(&mut Vec<Source>); 5] = [
+        let later: [AddSources; 5] = [
             &|out| self.records(cx, people, out),
             &|out| self.counts(cx, people, out),
             &|out| self.ratings(people, out),
