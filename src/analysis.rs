@@ -182,7 +182,7 @@ impl<'m> Analysis<'m> {
     pub fn surname_shared(&self, player: &Player) -> bool {
         self.players
             .values()
-            .any(|(other, _)| other.id != player.id && other.surname == player.surname)
+            .any(|(other, _)| other.surname == player.surname && other.id != player.id)
     }
 
     /// What a player did in the match.

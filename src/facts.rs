@@ -10,7 +10,7 @@
 use crate::analysis::Analysis;
 use crate::model::Match;
 use serde::Serialize;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 /// One name or number in a text, and where the input holds it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -67,6 +67,19 @@ pub struct FactIndex {
     number_leaves: Vec<(String, f64)>,
     /// Every `stage` and `reached` field, (path, value), in that order.
     stage_leaves: Vec<(String, String)>,
+    /// The first word of each name (its leading run of letters and
+    /// digits) → the positions in `names` of the names it opens; names
+    /// opening with no such word are in `open`.
+    by_first_word: HashMap<String, Vec<usize>>,
+    /// Positions in `names` of names with no first word to look up.
+    open: Vec<usize>,
+}
+
+/// The first word of a name: its leading run of letters and digits.
+fn first_word(name: &str) -> &str {
+    name.split(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or_default()
 }
 
 impl FactIndex {
@@ -105,11 +118,30 @@ impl FactIndex {
         let mut names: Vec<(String, Vec<String>)> =
             names.into_iter().filter(|(n, _)| !n.is_empty()).collect();
         names.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
+        FactIndex::with_names(names, numbers, number_leaves, stage_leaves)
+    }
+
+    fn with_names(
+        names: Vec<(String, Vec<String>)>,
+        numbers: BTreeMap<String, Vec<String>>,
+        number_leaves: Vec<(String, f64)>,
+        stage_leaves: Vec<(String, String)>,
+    ) -> Self {
+        let mut by_first_word: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut open = Vec::new();
+        for (i, (name, _)) in names.iter().enumerate() {
+            match first_word(name) {
+                "" => open.push(i),
+                w => by_first_word.entry(w.to_string()).or_default().push(i),
+            }
+        }
         FactIndex {
             names,
             numbers,
             number_leaves,
             stage_leaves,
+            by_first_word,
+            open,
         }
     }
 
@@ -137,12 +169,12 @@ impl FactIndex {
             })
             .filter(|(_, paths)| !paths.is_empty())
             .collect();
-        FactIndex {
+        FactIndex::with_names(
             names,
-            numbers: self.numbers.clone(),
-            number_leaves: self.number_leaves.clone(),
-            stage_leaves: self.stage_leaves.clone(),
-        }
+            self.numbers.clone(),
+            self.number_leaves.clone(),
+            self.stage_leaves.clone(),
+        )
     }
 
     /// Every name of the match with the paths that hold it.
@@ -164,16 +196,18 @@ impl FactIndex {
         // the text that is exactly the name's first word (its leading run
         // of letters and digits), so a name whose first word the text
         // lacks cannot match: searching the text for each of the match's
-        // hundreds of names was most of the JSON output's time.
-        let words: std::collections::HashSet<&str> = text
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .collect();
-        for (name, paths) in &self.names {
-            let first = name.split(|c: char| !c.is_alphanumeric()).next();
-            if first.is_some_and(|w| !w.is_empty() && !words.contains(w)) {
-                continue;
+        // hundreds of names was most of the JSON output's time. The names
+        // the text's words open are looked up, and tried in the index's
+        // order (longest first), as if every name had been.
+        let mut candidates: Vec<usize> = self.open.clone();
+        for word in text.split(|c: char| !c.is_alphanumeric()) {
+            if let Some(opened) = self.by_first_word.get(word) {
+                candidates.extend_from_slice(opened);
             }
+        }
+        candidates.sort_unstable();
+        candidates.dedup();
+        for (name, paths) in candidates.into_iter().map(|i| &self.names[i]) {
             for (at, _) in text.match_indices(name.as_str()) {
                 let end = at + name.len();
                 if taken[at..end].iter().any(|t| *t) || !word_bounded(text, at, end) {
@@ -459,6 +493,67 @@ mod tests {
         assert_eq!(facts[0].path, "teams.away.squad[9].name");
         assert_eq!(facts[1].text, "78");
         assert_eq!(facts[1].path, "events[7].minute");
+    }
+
+    /// Every name tried against the whole text, as `names_in` did before
+    /// it looked names up by their first word.
+    fn names_in_by_trying_every_name(index: &FactIndex, text: &str) -> Vec<(usize, usize, Fact)> {
+        let mut found = Vec::new();
+        let mut taken = vec![false; text.len()];
+        for (name, paths) in &index.names {
+            for (at, _) in text.match_indices(name.as_str()) {
+                let end = at + name.len();
+                if taken[at..end].iter().any(|t| *t) || !word_bounded(text, at, end) {
+                    continue;
+                }
+                taken[at..end].iter_mut().for_each(|t| *t = true);
+                let path = best(paths, &[]);
+                found.push((
+                    at,
+                    end,
+                    Fact {
+                        text: name.clone(),
+                        kind: "name",
+                        path,
+                        derived: None,
+                    },
+                ));
+            }
+        }
+        found
+    }
+
+    #[test]
+    fn names_looked_up_by_first_word_are_the_names_found_by_trying_every_name() {
+        let bank = crate::phrasebank::Phrasebank::builtin("en").unwrap();
+        for fixture in [
+            "eng-fra-2022-wc-qf",
+            "arg-fra-2022-wc-final",
+            "usa-ned-2019-wwc-final",
+            "kor-ger-2018-wc-group",
+        ] {
+            let path = format!("{}/fixtures/{fixture}.json", env!("CARGO_MANIFEST_DIR"));
+            let m = crate::input::load_path(&path).unwrap();
+            let index = FactIndex::new(&m);
+            let report =
+                crate::report::write_report_with(&m, &crate::Options::default(), &bank).unwrap();
+            let mut texts: Vec<String> = crate::output::text(&report)
+                .lines()
+                .map(str::to_string)
+                .collect();
+            // Names glued to punctuation, run together, or cut short.
+            texts.extend(index.names().map(|(n, _)| {
+                let half: String = n.chars().take(n.chars().count() / 2).collect();
+                format!("({n}'s {n}{n} {half}")
+            }));
+            for text in &texts {
+                assert_eq!(
+                    index.names_in(text, &[]),
+                    names_in_by_trying_every_name(&index, text),
+                    "{text}"
+                );
+            }
+        }
     }
 
     #[test]

@@ -453,13 +453,12 @@ fn section_ids(names: &[String]) -> Result<Vec<&'static str>> {
 }
 
 fn check_tone(bank: &Phrasebank, tone: &str) -> Result<()> {
-    let tones = bank.tones();
-    if tones.contains(&tone) {
+    if bank.has_tone(tone) {
         return Ok(());
     }
     Err(usage(format!(
         "no tone called \"{tone}\"; expected one of {}",
-        tones.join(", ")
+        bank.tones().join(", ")
     )))
 }
 

@@ -31,8 +31,58 @@ pub struct Context<'a> {
 pub struct Tracer<'m> {
     m: &'m Match,
     a: Analysis<'m>,
-    index: FactIndex,
+    index: std::sync::Arc<FactIndex>,
 }
+
+thread_local! {
+    /// The match last traced on this thread, with its index: the index
+    /// (every name and number of the match, with its path) was a tenth of
+    /// a JSON report's time, and a desk or a round writes many reports of
+    /// one match (seeds, tones, sides).
+    static LAST_INDEX: std::cell::RefCell<Option<(Match, std::sync::Arc<FactIndex>)>> =
+        const { std::cell::RefCell::new(None) };
+}
+
+/// The index of `m`: the last one built on this thread when it was built
+/// from an equal match. Equal matches serialise alike, so index alike,
+/// except for a float written -0.0 where the other has 0.0 (equal, but
+/// printed otherwise): a match holding a -0.0 is indexed afresh. (Every
+/// float of the model is checked here; a new one must be too.)
+fn index_of(m: &Match) -> std::sync::Arc<FactIndex> {
+    if has_negative_zero(m) {
+        return std::sync::Arc::new(FactIndex::new(m));
+    }
+    LAST_INDEX.with(|last| {
+        let mut last = last.borrow_mut();
+        if let Some((seen, index)) = last.as_ref()
+            && seen == m
+        {
+            return index.clone();
+        }
+        let index = std::sync::Arc::new(FactIndex::new(m));
+        *last = Some((m.clone(), index.clone()));
+        index
+    })
+}
+
+/// Whether any float of the match (shots' and sides' xG, ratings) is -0.0.
+fn has_negative_zero(m: &Match) -> bool {
+    let negative_zero = |x: f32| x == 0.0 && x.is_sign_negative();
+    let stats = m.stats.iter().flat_map(|s| [s.home.xg, s.away.xg]);
+    m.events
+        .iter()
+        .map(|e| e.xg)
+        .chain(stats)
+        .flatten()
+        .chain(m.ratings.values().filter_map(|r| match r {
+            crate::model::Rating::Mark(x) => Some(*x),
+            _ => None,
+        }))
+        .any(negative_zero)
+}
+
+/// Adds one kind of candidate source for a number.
+type AddSources<'a> = &'a dyn Fn(&mut Vec<Source>);
 
 /// A value some field holds or the analysis derives.
 struct Source {
@@ -78,7 +128,7 @@ impl<'m> Tracer<'m> {
         Tracer {
             m,
             a: Analysis::new(m),
-            index: FactIndex::new(m),
+            index: index_of(m),
         }
     }
 
@@ -290,11 +340,15 @@ impl<'m> Tracer<'m> {
         }
     }
 
-    /// Candidate values for `t`, most likely first.
+    /// Candidate values for `t`, most likely first, up to the first
+    /// kind that holds its value: the caller takes the first that does,
+    /// and building every later kind's paths for every number was a
+    /// tenth of the JSON output's time.
     fn sources(&self, t: &Token, cx: &Context, people: &[String]) -> Vec<Source> {
         let evidence = self.evidence_events(cx);
         let mut out = Vec::new();
         let minute_unit = t.unit.starts_with("minute");
+        let found = |out: &[Source]| out.iter().any(|s| s.value == t.value);
         match t.shape {
             Shape::Clock => self.event_fields(&evidence, "minute", &mut out),
             Shape::Added => self.event_fields(&evidence, "added", &mut out),
@@ -322,11 +376,19 @@ impl<'m> Tracer<'m> {
         if t.before == "of" && t.value == 10.0 {
             self.scale(people, &mut out);
         }
-        self.records(cx, people, &mut out);
-        self.counts(cx, people, &mut out);
-        self.ratings(people, &mut out);
-        self.stages(&mut out);
-        self.fallback(&evidence, &mut out);
+        let later: [AddSources; 5] = [
+            &|out| self.records(cx, people, out),
+            &|out| self.counts(cx, people, out),
+            &|out| self.ratings(people, out),
+            &|out| self.stages(out),
+            &|out| self.fallback(&evidence, out),
+        ];
+        for add in later {
+            if found(&out) {
+                break;
+            }
+            add(&mut out);
+        }
         out
     }
 
@@ -930,4 +992,33 @@ fn word_before(text: &str, at: usize) -> String {
         .next()
         .unwrap_or_default()
         .to_lowercase()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::Arc;
+
+    #[test]
+    fn an_index_is_reused_only_for_an_equal_match() {
+        let path = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/fixtures/eng-fra-2022-wc-qf.json"
+        );
+        let m = crate::input::load_path(path).unwrap();
+        assert!(!has_negative_zero(&m));
+        let first = index_of(&m);
+        assert!(Arc::ptr_eq(&first, &index_of(&m.clone())));
+        let mut renamed = m.clone();
+        renamed.teams.home.name = "Inglaterra".to_string();
+        let other = index_of(&renamed);
+        assert!(!Arc::ptr_eq(&first, &other));
+        assert!(other.names().any(|(n, _)| n == "Inglaterra"));
+        assert!(!first.names().any(|(n, _)| n == "Inglaterra"));
+        // -0.0 equals 0.0 but prints otherwise: never reused.
+        let mut zero = m.clone();
+        zero.events[0].xg = Some(-0.0);
+        assert!(has_negative_zero(&zero));
+        assert!(!Arc::ptr_eq(&index_of(&zero), &index_of(&zero)));
+    }
 }

@@ -120,20 +120,56 @@ impl handlebars::HelperDef for AltHelper {
         _: &'rc handlebars::Context,
         _: &mut handlebars::RenderContext<'reg, 'rc>,
     ) -> Result<handlebars::ScopedJson<'rc>, handlebars::RenderError> {
-        let options: Vec<&str> = h
-            .params()
-            .iter()
-            .filter_map(|p| p.value().as_str())
-            .collect();
-        if options.is_empty() {
-            return Err(other(
-                "alt needs one or more wordings: {{alt \"a\" \"b\"}}".into(),
-            ));
-        }
-        let sep = ALT_SEP.to_string();
         Ok(handlebars::ScopedJson::Derived(serde_json::Value::String(
-            format!("{ALT_OPEN}{}{ALT_CLOSE}", options.join(&sep)),
+            alt(h)?,
         )))
+    }
+}
+
+/// What `{{alt}}` writes: its wordings between the set's marks.
+pub(crate) fn alt(args: &impl Args) -> Result<String, handlebars::RenderError> {
+    let options: Vec<&str> = (0..args.count())
+        .filter_map(|i| args.param(i).and_then(|p| p.as_str()))
+        .collect();
+    if options.is_empty() {
+        return Err(other(
+            "alt needs one or more wordings: {{alt \"a\" \"b\"}}".into(),
+        ));
+    }
+    let sep = ALT_SEP.to_string();
+    Ok(format!("{ALT_OPEN}{}{ALT_CLOSE}", options.join(&sep)))
+}
+
+/// A helper's arguments, from handlebars or from the phrasebank's own
+/// renderer ([`super::native`]), so both run the same helper code.
+pub(crate) trait Args {
+    /// Argument `i`; a slot that is not there reads as null.
+    fn param(&self, i: usize) -> Option<&serde_json::Value>;
+    /// The hash argument `name`; a slot that is not there reads as null.
+    fn hash(&self, name: &str) -> Option<&serde_json::Value>;
+    /// How many arguments were given.
+    fn count(&self) -> usize;
+    /// Argument `i` when given and its slot is there.
+    fn present(&self, i: usize) -> Option<&serde_json::Value>;
+}
+
+impl Args for handlebars::Helper<'_> {
+    fn param(&self, i: usize) -> Option<&serde_json::Value> {
+        handlebars::Helper::param(self, i).map(|p| p.value())
+    }
+
+    fn hash(&self, name: &str) -> Option<&serde_json::Value> {
+        self.hash_get(name).map(|p| p.value())
+    }
+
+    fn count(&self) -> usize {
+        self.params().len()
+    }
+
+    fn present(&self, i: usize) -> Option<&serde_json::Value> {
+        handlebars::Helper::param(self, i)
+            .filter(|p| !p.is_value_missing())
+            .map(|p| p.value())
     }
 }
 
@@ -152,6 +188,16 @@ pub fn gender_marker(kind: RefKind, id: &str, cap: bool, manager: bool) -> Strin
         "{MARK_OPEN}{}{MARK_SEP}{id}{MARK_SEP}{flags}{MARK_CLOSE}",
         kind.code()
     )
+}
+
+/// The marker `{{teamname}}` writes: `upper` asks for capitals.
+pub fn teamname_marker(id: &str, poss: bool, upper: bool) -> String {
+    let m = marker(RefKind::TeamName, id, poss);
+    if upper {
+        m.replace(MARK_CLOSE, &format!("u{MARK_CLOSE}"))
+    } else {
+        m
+    }
 }
 
 /// English possessive: "Kane's", "Deschamps'".
@@ -217,10 +263,7 @@ mod defs {
     handlebars_helper!(DisplayHelper: |id: str| marker(RefKind::Display, id, false));
     handlebars_helper!(DescribeHelper: |id: str, {poss: bool = false}| marker(RefKind::Describe, id, poss));
     handlebars_helper!(TeamHelper: |id: str, {poss: bool = false}| marker(RefKind::Team, id, poss));
-    handlebars_helper!(TeamNameHelper: |id: str, {poss: bool = false, upper: bool = false}| {
-        let m = marker(RefKind::TeamName, id, poss);
-        if upper { m.replace(MARK_CLOSE, &format!("u{MARK_CLOSE}")) } else { m }
-    });
+    handlebars_helper!(TeamNameHelper: |id: str, {poss: bool = false, upper: bool = false}| teamname_marker(id, poss, upper));
     handlebars_helper!(ManagerHelper: |id: str, {poss: bool = false}| marker(RefKind::Manager, id, poss));
     handlebars_helper!(HeHelper: |id: str, {cap: bool = false, manager: bool = false}| gender_marker(RefKind::He, id, cap, manager));
     handlebars_helper!(HisHelper: |id: str, {cap: bool = false, manager: bool = false}| gender_marker(RefKind::His, id, cap, manager));
@@ -279,28 +322,39 @@ pub fn register_style(
 ) {
     let style = std::sync::Arc::new(style);
     let lexicon = std::sync::Arc::new(lexicon.clone());
-    for (name, kind) in [
-        ("words", StyleKind::Words),
-        ("ordinal", StyleKind::Ordinal),
-        ("count", StyleKind::Count),
-        ("share", StyleKind::Share),
-        ("times", StyleKind::Times),
-        ("percent", StyleKind::Percent),
-        ("the", StyleKind::The),
-        ("list", StyleKind::List),
-        ("verb", StyleKind::Verb),
-        ("they", StyleKind::TeamPronoun("they")),
-        ("their", StyleKind::TeamPronoun("their")),
-        ("them", StyleKind::TeamPronoun("them")),
-        ("themselves", StyleKind::TeamPronoun("themselves")),
-    ] {
+    for (name, kind) in STYLE_HELPERS {
         let helper = StyleHelper {
-            kind,
+            kind: *kind,
             style: style.clone(),
             lexicon: lexicon.clone(),
         };
         registry.register_helper(name, Box::new(helper));
     }
+}
+
+/// The style helpers by name.
+const STYLE_HELPERS: &[(&str, StyleKind)] = &[
+    ("words", StyleKind::Words),
+    ("ordinal", StyleKind::Ordinal),
+    ("count", StyleKind::Count),
+    ("share", StyleKind::Share),
+    ("times", StyleKind::Times),
+    ("percent", StyleKind::Percent),
+    ("the", StyleKind::The),
+    ("list", StyleKind::List),
+    ("verb", StyleKind::Verb),
+    ("they", StyleKind::TeamPronoun("they")),
+    ("their", StyleKind::TeamPronoun("their")),
+    ("them", StyleKind::TeamPronoun("them")),
+    ("themselves", StyleKind::TeamPronoun("themselves")),
+];
+
+/// The style helper called `name`, if it is one.
+pub(crate) fn style_kind(name: &str) -> Option<StyleKind> {
+    STYLE_HELPERS
+        .iter()
+        .find(|(n, _)| *n == name)
+        .map(|(_, kind)| *kind)
 }
 
 /// Registers every helper on a registry.
@@ -383,124 +437,118 @@ fn other(message: String) -> handlebars::RenderError {
     handlebars::RenderErrorReason::Other(message).into()
 }
 
-impl StyleHelper {
-    fn number_arg(
-        &self,
-        h: &handlebars::Helper,
-        i: usize,
-        name: &str,
-    ) -> Result<u64, handlebars::RenderError> {
-        h.param(i)
-            .and_then(|p| p.value().as_u64())
-            .ok_or_else(|| other(format!("{name} needs a whole number as argument {}", i + 1)))
-    }
+fn number_arg(args: &impl Args, i: usize, name: &str) -> Result<u64, handlebars::RenderError> {
+    args.param(i)
+        .and_then(|p| p.as_u64())
+        .ok_or_else(|| other(format!("{name} needs a whole number as argument {}", i + 1)))
+}
 
-    fn text_arg(
-        &self,
-        h: &handlebars::Helper,
-        i: usize,
-        name: &str,
-    ) -> Result<String, handlebars::RenderError> {
-        h.param(i)
-            .and_then(|p| p.value().as_str().map(str::to_string))
-            .ok_or_else(|| other(format!("{name} needs text as argument {}", i + 1)))
-    }
+fn text_arg(args: &impl Args, i: usize, name: &str) -> Result<String, handlebars::RenderError> {
+    args.param(i)
+        .and_then(|p| p.as_str().map(str::to_string))
+        .ok_or_else(|| other(format!("{name} needs text as argument {}", i + 1)))
+}
 
-    fn write(&self, h: &handlebars::Helper, tone: &str) -> Result<String, handlebars::RenderError> {
-        let style = &self.style;
-        Ok(match self.kind {
-            StyleKind::Words => style.number(tone, self.number_arg(h, 0, "words")?),
-            StyleKind::Ordinal => style.ordinal(tone, self.number_arg(h, 0, "ordinal")?),
-            StyleKind::Times => style.times(tone, self.number_arg(h, 0, "times")?),
-            StyleKind::Percent => style.percent(tone, self.number_arg(h, 0, "percent")?),
-            StyleKind::The => {
-                let team = h.hash_get("team").and_then(|v| v.value().as_bool()) == Some(true);
-                style.with_article(&self.text_arg(h, 0, "the")?, !team)
-            }
-            StyleKind::Count => {
-                let n = self.number_arg(h, 0, "count")?;
-                let one = self.text_arg(h, 1, "count")?;
-                let many = self.text_arg(h, 2, "count")?;
-                let article = h
-                    .hash_get("a")
-                    .and_then(|v| v.value().as_bool())
-                    .unwrap_or(false);
-                style.count(tone, n, &one, &many, article)
-            }
-            StyleKind::Share => style.share(
-                tone,
-                self.number_arg(h, 0, "share")?,
-                self.number_arg(h, 1, "share")?,
-                &self.text_arg(h, 2, "share")?,
-            ),
-            StyleKind::List => self.list(h, tone)?,
-            StyleKind::Verb => {
-                // The team is named so a template reads as what it says
-                // ("{{verb team ...}}" after "{{team team}}"), and so a
-                // wrong slot fails loudly rather than agreeing silently.
-                self.text_arg(h, 0, "verb")?;
-                let plural = self.text_arg(h, 1, "verb")?;
-                let singular = self.text_arg(h, 2, "verb")?;
-                style.team_verb(tone, &plural, &singular).to_string()
-            }
-            StyleKind::TeamPronoun(key) => {
-                // Named like `{{verb}}`'s team, so a wrong slot fails.
-                self.text_arg(h, 0, key)?;
-                let word = style.team_pronoun(tone, key).ok_or_else(|| {
-                    other(format!(
-                        "style.json has no team_pronouns entry for \"{key}\""
-                    ))
-                })?;
-                let cap = h.hash_get("cap").and_then(|v| v.value().as_bool()) == Some(true);
-                if cap { capitalise(&word) } else { word }
-            }
-        })
-    }
-
-    /// Equal keys once, counted: ["penalty", "penalty", "goal"] with the
-    /// group "claim" is "two penalties and a goal".
-    fn list(&self, h: &handlebars::Helper, tone: &str) -> Result<String, handlebars::RenderError> {
-        let keys: Vec<String> = h
-            .param(0)
-            .and_then(|p| p.value().as_array())
-            .map(|a| {
-                a.iter()
-                    .filter_map(|k| k.as_str().map(str::to_string))
-                    .collect()
-            })
-            .ok_or_else(|| {
-                other("list needs an array of keys: {{list claims \"claim\"}}".into())
+/// What the style helper `kind` writes for `args` in `tone`.
+pub(crate) fn style(
+    kind: StyleKind,
+    style: &StyleBook,
+    lexicon: &serde_json::Value,
+    args: &impl Args,
+    tone: &str,
+) -> Result<String, handlebars::RenderError> {
+    Ok(match kind {
+        StyleKind::Words => style.number(tone, number_arg(args, 0, "words")?),
+        StyleKind::Ordinal => style.ordinal(tone, number_arg(args, 0, "ordinal")?),
+        StyleKind::Times => style.times(tone, number_arg(args, 0, "times")?),
+        StyleKind::Percent => style.percent(tone, number_arg(args, 0, "percent")?),
+        StyleKind::The => {
+            let team = args.hash("team").and_then(|v| v.as_bool()) == Some(true);
+            style.with_article(&text_arg(args, 0, "the")?, !team)
+        }
+        StyleKind::Count => {
+            let n = number_arg(args, 0, "count")?;
+            let one = text_arg(args, 1, "count")?;
+            let many = text_arg(args, 2, "count")?;
+            let article = args.hash("a").and_then(|v| v.as_bool()).unwrap_or(false);
+            style.count(tone, n, &one, &many, article)
+        }
+        StyleKind::Share => style.share(
+            tone,
+            number_arg(args, 0, "share")?,
+            number_arg(args, 1, "share")?,
+            &text_arg(args, 2, "share")?,
+        ),
+        StyleKind::List => list(style, lexicon, args, tone)?,
+        StyleKind::Verb => {
+            // The team is named so a template reads as what it says
+            // ("{{verb team ...}}" after "{{team team}}"), and so a
+            // wrong slot fails loudly rather than agreeing silently.
+            text_arg(args, 0, "verb")?;
+            let plural = text_arg(args, 1, "verb")?;
+            let singular = text_arg(args, 2, "verb")?;
+            style.team_verb(tone, &plural, &singular).to_string()
+        }
+        StyleKind::TeamPronoun(key) => {
+            // Named like `{{verb}}`'s team, so a wrong slot fails.
+            text_arg(args, 0, key)?;
+            let word = style.team_pronoun(tone, key).ok_or_else(|| {
+                other(format!(
+                    "style.json has no team_pronouns entry for \"{key}\""
+                ))
             })?;
-        let group = self.text_arg(h, 1, "list")?;
-        let mut counted: Vec<(String, u64)> = Vec::new();
-        for k in keys {
-            match counted.iter_mut().find(|(key, _)| *key == k) {
-                Some((_, n)) => *n += 1,
-                None => counted.push((k, 1)),
-            }
+            let cap = args.hash("cap").and_then(|v| v.as_bool()) == Some(true);
+            if cap { capitalise(&word) } else { word }
         }
-        let word = |g: &str, k: &str| {
-            self.lexicon
-                .get(g)
-                .and_then(|w| w.get(k))
-                .and_then(|w| w.as_str())
-                .map(str::to_string)
-                .ok_or_else(|| other(format!("lexicon.json has no word for \"{k}\" in \"{g}\"")))
-        };
-        let mut items = Vec::new();
-        for (k, n) in &counted {
-            items.push(if *n == 1 {
-                word(&group, k)?
-            } else {
-                format!(
-                    "{} {}",
-                    style_number(&self.style, tone, *n),
-                    word(&format!("{group}_plural"), k)?
-                )
-            });
+    })
+}
+
+/// Equal keys once, counted: ["penalty", "penalty", "goal"] with the
+/// group "claim" is "two penalties and a goal".
+fn list(
+    style: &StyleBook,
+    lexicon: &serde_json::Value,
+    args: &impl Args,
+    tone: &str,
+) -> Result<String, handlebars::RenderError> {
+    let keys: Vec<String> = args
+        .param(0)
+        .and_then(|p| p.as_array())
+        .map(|a| {
+            a.iter()
+                .filter_map(|k| k.as_str().map(str::to_string))
+                .collect()
+        })
+        .ok_or_else(|| other("list needs an array of keys: {{list claims \"claim\"}}".into()))?;
+    let group = text_arg(args, 1, "list")?;
+    let mut counted: Vec<(String, u64)> = Vec::new();
+    for k in keys {
+        match counted.iter_mut().find(|(key, _)| *key == k) {
+            Some((_, n)) => *n += 1,
+            None => counted.push((k, 1)),
         }
-        Ok(join_and(&items))
     }
+    let word = |g: &str, k: &str| {
+        lexicon
+            .get(g)
+            .and_then(|w| w.get(k))
+            .and_then(|w| w.as_str())
+            .map(str::to_string)
+            .ok_or_else(|| other(format!("lexicon.json has no word for \"{k}\" in \"{g}\"")))
+    };
+    let mut items = Vec::new();
+    for (k, n) in &counted {
+        items.push(if *n == 1 {
+            word(&group, k)?
+        } else {
+            format!(
+                "{} {}",
+                style_number(style, tone, *n),
+                word(&format!("{group}_plural"), k)?
+            )
+        });
+    }
+    Ok(join_and(&items))
 }
 
 fn style_number(style: &StyleBook, tone: &str, n: u64) -> String {
@@ -528,16 +576,15 @@ impl handlebars::HelperDef for StyleHelper {
             .data()
             .get(TONE_SLOT)
             .and_then(|d| d.as_str())
-            .unwrap_or(crate::phrasebank::BASE_TONE)
-            .to_string();
+            .unwrap_or(crate::phrasebank::BASE_TONE);
         Ok(handlebars::ScopedJson::Derived(serde_json::Value::String(
-            self.write(h, &tone)?,
+            style(self.kind, &self.style, &self.lexicon, h, tone)?,
         )))
     }
 }
 
 /// The word with its first letter a capital: "they" → "They".
-fn capitalise(word: &str) -> String {
+pub(crate) fn capitalise(word: &str) -> String {
     let mut chars = word.chars();
     chars
         .next()
@@ -573,40 +620,44 @@ impl handlebars::HelperDef for WordHelper {
         _: &'rc handlebars::Context,
         _: &mut handlebars::RenderContext<'reg, 'rc>,
     ) -> Result<handlebars::ScopedJson<'rc>, handlebars::RenderError> {
-        let arg = |i: usize| {
-            h.param(i)
-                .and_then(|p| p.value().as_str().map(str::to_string))
-        };
-        let (Some(group), Some(key)) = (arg(0), arg(1)) else {
-            return Err(handlebars::RenderErrorReason::Other(
-                "word needs a group and a key, both text: {{word \"placement\" placement}}".into(),
-            )
-            .into());
-        };
-        let word = self.lexicon.get(&group).and_then(|g| g.get(&key));
-        // A list of words is a set of wordings for the realiser to settle,
-        // as `{{alt}}` writes one: the lexicon's way to vary a phrase a
-        // report may need twice ("in the added time of extra time").
-        let word = match word {
-            Some(serde_json::Value::Array(options)) => {
-                let options: Vec<&str> = options.iter().filter_map(|w| w.as_str()).collect();
-                (!options.is_empty()).then(|| {
-                    let sep = ALT_SEP.to_string();
-                    format!("{ALT_OPEN}{}{ALT_CLOSE}", options.join(&sep))
-                })
-            }
-            other => other.and_then(|w| w.as_str()).map(str::to_string),
-        };
-        match word {
-            Some(w) => Ok(handlebars::ScopedJson::Derived(serde_json::Value::String(
-                w,
-            ))),
-            None => Err(handlebars::RenderErrorReason::Other(format!(
-                "lexicon.json has no word for \"{key}\" in \"{group}\""
-            ))
-            .into()),
-        }
+        Ok(handlebars::ScopedJson::Derived(serde_json::Value::String(
+            word(&self.lexicon, h)?,
+        )))
     }
+}
+
+/// What `{{word group key}}` writes.
+pub(crate) fn word(
+    lexicon: &serde_json::Value,
+    args: &impl Args,
+) -> Result<String, handlebars::RenderError> {
+    let arg = |i: usize| args.param(i).and_then(|p| p.as_str().map(str::to_string));
+    let (Some(group), Some(key)) = (arg(0), arg(1)) else {
+        return Err(handlebars::RenderErrorReason::Other(
+            "word needs a group and a key, both text: {{word \"placement\" placement}}".into(),
+        )
+        .into());
+    };
+    let word = lexicon.get(&group).and_then(|g| g.get(&key));
+    // A list of words is a set of wordings for the realiser to settle,
+    // as `{{alt}}` writes one: the lexicon's way to vary a phrase a
+    // report may need twice ("in the added time of extra time").
+    let word = match word {
+        Some(serde_json::Value::Array(options)) => {
+            let options: Vec<&str> = options.iter().filter_map(|w| w.as_str()).collect();
+            (!options.is_empty()).then(|| {
+                let sep = ALT_SEP.to_string();
+                format!("{ALT_OPEN}{}{ALT_CLOSE}", options.join(&sep))
+            })
+        }
+        other => other.and_then(|w| w.as_str()).map(str::to_string),
+    };
+    word.ok_or_else(|| {
+        handlebars::RenderErrorReason::Other(format!(
+            "lexicon.json has no word for \"{key}\" in \"{group}\""
+        ))
+        .into()
+    })
 }
 
 #[cfg(test)]

@@ -13,6 +13,7 @@
 
 mod compile;
 pub(crate) mod helpers;
+mod native;
 mod split;
 pub mod style;
 
@@ -435,6 +436,16 @@ impl Phrasebank {
         tones
     }
 
+    /// Whether this phrasebank has a folder for `tone`: what
+    /// `tones().contains(&tone)` says, without listing every message.
+    pub fn has_tone(&self, tone: &str) -> bool {
+        let from = (tone.to_string(), String::new());
+        self.variants
+            .range(from..)
+            .next()
+            .is_some_and(|((t, _), _)| t == tone)
+    }
+
     /// Renders one variant with its slots. The text is capped at
     /// [`MAX_RENDERED_BYTES`]: rendering stops there with an error, so no
     /// template (say, one looping over a long list) can fill memory.
@@ -472,17 +483,70 @@ impl Phrasebank {
             let message = partial_problem(&variant.file, 1, "").message;
             return Err(failed(Some(at.0), Some(at.1), message));
         }
-        let mut out = Text(String::with_capacity(256));
-        let mut render_context = RenderContext::new(template.name.as_ref());
-        let rendered = template.render(&self.registry, context, &mut render_context, &mut out);
-        if out.0.len() > MAX_RENDERED_BYTES {
+        #[cfg(test)]
+        native::record(&variant.message, context.data());
+        if let Some(text) = self.render_natively(template, context) {
+            return Ok(text);
+        }
+        let (out, rendered) = self.render_by_handlebars(template, context);
+        if out.len() > MAX_RENDERED_BYTES {
             let message = format!(
                 "the variant's text runs past {MAX_RENDERED_BYTES} bytes; expected a sentence or a paragraph"
             );
             return Err(failed(None, None, message));
         }
         rendered.map_err(|e| self.render_error(variant, &e))?;
-        Ok(out.0)
+        Ok(out)
+    }
+
+    /// A template rendered by handlebars: the text, cut at the cap, and
+    /// whether it rendered.
+    fn render_by_handlebars(
+        &self,
+        template: &Template,
+        context: &Context,
+    ) -> (String, std::result::Result<(), handlebars::RenderError>) {
+        let mut out = Text(String::with_capacity(256));
+        let mut render_context = RenderContext::new(template.name.as_ref());
+        let rendered = template.render(&self.registry, context, &mut render_context, &mut out);
+        (out.0, rendered)
+    }
+
+    /// Handlebars' text for a template, or its failure in words: what
+    /// the native renderer is checked against.
+    #[cfg(any(test, debug_assertions))]
+    fn handlebars_text(
+        &self,
+        template: &Template,
+        context: &Context,
+    ) -> std::result::Result<String, String> {
+        match self.render_by_handlebars(template, context) {
+            (text, _) if text.len() > MAX_RENDERED_BYTES => Err("past the cap".to_string()),
+            (text, rendered) => rendered.map(|()| text).map_err(|e| e.to_string()),
+        }
+    }
+
+    /// The template rendered by the phrasebank's own renderer (see
+    /// [`native`]), or none where it leaves the template to handlebars.
+    /// Debug builds render it with handlebars too and insist on the same
+    /// text, so every test that writes a report checks the two agree.
+    fn render_natively(&self, template: &Template, context: &Context) -> Option<String> {
+        let words = native::Words {
+            style: &self.style,
+            lexicon: &self.lexicon,
+        };
+        let text = native::render(template, context.data(), &words, MAX_RENDERED_BYTES).ok()?;
+        #[cfg(debug_assertions)]
+        {
+            assert_eq!(
+                self.handlebars_text(template, context).as_deref(),
+                Ok(text.as_str()),
+                "the native renderer and handlebars disagree on {:?} with {}",
+                template.name,
+                context.data()
+            );
+        }
+        Some(text)
     }
 
     /// A render error naming the file under the phrasebank, in an editor's
@@ -843,6 +907,9 @@ mod tests {
         let bank = Phrasebank::from_files("t", "en", files).unwrap();
         assert_eq!(bank.variants("dramatic", "a")[0].tone, "neutral");
         assert_eq!(bank.variants("dramatic", "b")[0].tone, "dramatic");
+        for tone in ["neutral", "dramatic", "neutra", "dramatics", "", "wire"] {
+            assert_eq!(bank.has_tone(tone), bank.tones().contains(&tone), "{tone}");
+        }
     }
 
     #[test]

@@ -478,8 +478,12 @@ impl<'a> Realiser<'a> {
 
     /// Settles each `{{alt}}` set: the first wording whose content phrases
     /// the report has not used, else the one that repeats fewest.
-    fn settle_alternatives(&self, raw: &str) -> String {
+    fn settle_alternatives<'r>(&self, raw: &'r str) -> std::borrow::Cow<'r, str> {
         use crate::phrasebank::helpers::{ALT_CLOSE, ALT_OPEN, ALT_SEP};
+        // Most candidates hold no set: no copy.
+        if !raw.contains(ALT_OPEN) {
+            return raw.into();
+        }
         let mut out = String::with_capacity(raw.len());
         let mut rest = raw;
         while let Some(open) = rest.find(ALT_OPEN) {
@@ -521,7 +525,7 @@ impl<'a> Realiser<'a> {
                 .unwrap_or_default();
         }
         out.push_str(rest);
-        out
+        out.into()
     }
 
     fn commit(&mut self, chosen: &Candidate, message: &str) {
@@ -1016,13 +1020,19 @@ fn each_phrase(text: &str, mut visit: impl FnMut(&str)) {
                 .then(|| lower(w))
         })
         .collect();
+    // Each word is judged once, not once for each of the three windows
+    // it falls in.
+    let content: Vec<bool> = words
+        .iter()
+        .map(|w| w.as_deref().is_some_and(is_content_word))
+        .collect();
     let mut phrase = String::new();
-    for win in words.windows(3) {
+    for (i, win) in words.windows(3).enumerate() {
         let [Some(a), Some(b), Some(c)] = win else {
             continue;
         };
         let three = [a.as_ref(), b.as_ref(), c.as_ref()];
-        if !three.iter().any(|w| is_content_word(w)) {
+        if !content[i..i + 3].contains(&true) {
             continue;
         }
         phrase.clear();
@@ -1055,15 +1065,20 @@ fn is_content_word(word: &str) -> bool {
 /// The first three words of a sentence, lower-cased: two sentences that
 /// open the same way read as a template showing.
 pub fn opening(text: &str) -> String {
-    text.split_whitespace()
-        .map(|w| {
-            w.trim_matches(|c: char| !c.is_alphanumeric())
-                .to_lowercase()
-        })
+    // Into one string: this runs for every rendered candidate.
+    let mut out = String::with_capacity(32);
+    let words = text
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
         .filter(|w| !w.is_empty())
-        .take(3)
-        .collect::<Vec<_>>()
-        .join(" ")
+        .take(3);
+    for (i, w) in words.enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        out.push_str(&lower(w));
+    }
+    out
 }
 
 /// Words that carry meaning: lower-case, four letters or more, not a
@@ -1328,6 +1343,29 @@ mod tests {
             opening("England were level on 54 minutes."),
             "england were level"
         );
+        // As the words were lower-cased and joined before it was written
+        // into one string.
+        let joined = |text: &str| {
+            text.split_whitespace()
+                .map(|w| {
+                    w.trim_matches(|c: char| !c.is_alphanumeric())
+                        .to_lowercase()
+                })
+                .filter(|w| !w.is_empty())
+                .take(3)
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        for text in [
+            "",
+            " - ",
+            "ΟΔΟΣ ΣΑΣ x",
+            "«Kane» – scored, twice",
+            "İstanbul ÉTÉ a b",
+            "a",
+        ] {
+            assert_eq!(opening(text), joined(text), "{text}");
+        }
     }
 
     #[test]
