@@ -9,6 +9,8 @@
 use super::style::StyleBook;
 use handlebars::{Handlebars, handlebars_helper};
 
+pub mod minutes;
+
 /// Opens a reference marker (a private-use character).
 pub const MARK_OPEN: char = '\u{E000}';
 /// Closes a reference marker.
@@ -229,9 +231,39 @@ use defs::*;
 
 /// The names templates may call, for the linter and the editors' guide.
 pub const HELPERS: &[&str] = &[
-    "words", "ordinal", "plural", "upper", "poss", "clock", "mark", "name", "full", "surname",
-    "display", "describe", "team", "teamname", "manager", "word", "he", "his", "him", "himself",
-    "men", "man", "count", "share", "tally", "alt", "times", "percent", "the", "list", "verb",
+    "words",
+    "ordinal",
+    "plural",
+    "upper",
+    "poss",
+    "clock",
+    "mark",
+    "name",
+    "full",
+    "surname",
+    "display",
+    "describe",
+    "team",
+    "teamname",
+    "manager",
+    "word",
+    "he",
+    "his",
+    "him",
+    "himself",
+    "men",
+    "man",
+    "count",
+    "share",
+    "tally",
+    "alt",
+    "times",
+    "percent",
+    "the",
+    "list",
+    "verb",
+    "at_minute",
+    "after_minutes",
 ];
 
 /// Registers the style helpers, which need the language's style and words.
@@ -260,6 +292,7 @@ pub fn register_style(
         };
         registry.register_helper(name, Box::new(helper));
     }
+    minutes::register(registry, &lexicon);
 }
 
 /// Registers every helper on a registry.
