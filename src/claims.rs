@@ -211,12 +211,12 @@ pub const CLAIMS: &[Claim] = &[
     Claim {
         name: "player_played",
         means: "the sentence's player took part: started, or came on",
-        holds: |s| player(s).is_some_and(|p| played(s.analysis, p) == Some(true)),
+        holds: |s| player(s).is_some_and(|p| s.analysis.played(p) == Some(true)),
     },
     Claim {
         name: "player_absent_from_play",
         means: "the sentence's player did not take part (needs a complete list of substitutions)",
-        holds: |s| player(s).is_some_and(|p| played(s.analysis, p) == Some(false)),
+        holds: |s| player(s).is_some_and(|p| s.analysis.played(p) == Some(false)),
     },
     Claim {
         name: "no_attempt",
@@ -647,28 +647,6 @@ fn comeback_win(s: &Subject) -> bool {
     })
 }
 
-/// Whether a player took part: `Some(true)` if he started or a
-/// substitution brought him on, `Some(false)` if neither and the file
-/// lists every substitution, `None` when the file cannot say.
-pub fn played(a: &Analysis, id: &str) -> Option<bool> {
-    let (p, _) = a.player(id)?;
-    let came_on =
-        a.m.events
-            .iter()
-            .any(|e| e.kind == EventType::Substitution && e.player.as_deref() == Some(id));
-    let on_record =
-        a.m.events
-            .iter()
-            .any(|e| e.player.as_deref() == Some(id) && e.kind != EventType::Substitution);
-    if p.starter || came_on || on_record {
-        Some(true)
-    } else if a.m.complete.contains(&Coverage::Substitutions) {
-        Some(false)
-    } else {
-        None
-    }
-}
-
 fn came_off_bench(s: &Subject) -> bool {
     let Some(goal) = told_goal(s) else {
         return false;
@@ -703,7 +681,7 @@ fn no_attempt(s: &Subject) -> bool {
     let a = s.analysis;
     let Some(id) = player(s) else { return false };
     a.m.complete.contains(&Coverage::Shots)
-        && played(a, id) == Some(true)
+        && a.played(id) == Some(true)
         && !a.m.events.iter().any(|e| {
             let shot = e.kind.is_goal()
                 || e.kind.is_penalty_kick()
@@ -722,7 +700,7 @@ fn no_saves(s: &Subject) -> bool {
     let a = s.analysis;
     let Some(id) = player(s) else { return false };
     a.m.complete.contains(&Coverage::Saves)
-        && played(a, id) == Some(true)
+        && a.played(id) == Some(true)
         && !a.m.events.iter().any(|e| {
             (e.kind == EventType::Save && e.player.as_deref() == Some(id))
                 || (e.kind == EventType::PenaltySaved && e.goalkeeper.as_deref() == Some(id))

@@ -217,7 +217,7 @@ fn sentence(
             Some(event) => EvidenceView {
                 id: e.clone(),
                 minute: event.minute.map(|_| event.clock()),
-                kind: Some(crate::sections::enum_name(&event.kind)),
+                kind: Some(crate::model::enum_name(&event.kind)),
             },
             None => EvidenceView {
                 id: e.clone(),
