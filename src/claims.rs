@@ -805,20 +805,47 @@ mod tests {
         crate::input::load_path(&path).unwrap_or_else(|e| panic!("{e}"))
     }
 
-    /// Whether `claim` holds in `m` for a sentence citing the events with
-    /// these ids and written for `perspective`.
-    fn check(m: &Match, claim: &str, evidence: &[&str], perspective: Option<Side>) -> bool {
+    /// Whether `claim` holds in `m` for a sentence naming `side`, about
+    /// `beats`, citing the events with these ids and written for
+    /// `perspective`: the one place the tests build a [`Subject`].
+    fn judge(
+        m: &Match,
+        claim: &str,
+        side: Option<Side>,
+        beats: &[&Beat],
+        evidence: &[&str],
+        perspective: Option<Side>,
+    ) -> bool {
         let a = Analysis::new(m);
         let evidence: Vec<String> = evidence.iter().map(|s| s.to_string()).collect();
         let subject = Subject {
             analysis: &a,
-            side: None,
-            beats: &[],
+            side,
+            beats,
             evidence: &evidence,
             perspective,
         };
         assert!(find(claim).is_some(), "no claim {claim}");
         holds(claim, &subject)
+    }
+
+    /// Whether `claim` holds in `m` for a sentence citing the events with
+    /// these ids and written for `perspective`.
+    fn check(m: &Match, claim: &str, evidence: &[&str], perspective: Option<Side>) -> bool {
+        judge(m, claim, None, &[], evidence, perspective)
+    }
+
+    /// A beat about one player, for claims about the sentence's player.
+    fn player_beat(id: &str) -> Beat {
+        Beat {
+            id: "b1".into(),
+            rule: "t",
+            salience: 0.0,
+            side: None,
+            players: vec![id.to_string()],
+            slots: serde_json::Value::Null,
+            evidence: vec![],
+        }
     }
 
     fn event_id(m: &Match, pick: impl Fn(&Event) -> bool) -> String {
@@ -987,30 +1014,8 @@ mod tests {
         extra.id = "ger-unused".into();
         extra.starter = false;
         m.teams.home.squad.push(extra);
-        let unused = "ger-unused".to_string();
-        let with_player = |m: &Match, claim: &str| {
-            let a = Analysis::new(m);
-            let beat = Beat {
-                id: "b1".into(),
-                rule: "t",
-                salience: 0.0,
-                side: None,
-                players: vec![unused.clone()],
-                slots: serde_json::Value::Null,
-                evidence: vec![],
-            };
-            let beats = [&beat];
-            holds(
-                claim,
-                &Subject {
-                    analysis: &a,
-                    side: None,
-                    beats: &beats,
-                    evidence: &[],
-                    perspective: None,
-                },
-            )
-        };
+        let beat = player_beat("ger-unused");
+        let with_player = |m: &Match, claim: &str| judge(m, claim, None, &[&beat], &[], None);
         assert!(!with_player(&m, "player_absent_from_play"));
         assert!(!with_player(&m, "player_played"));
         m.complete = vec![Coverage::Substitutions];
@@ -1040,35 +1045,14 @@ mod tests {
             .id
             .clone();
         drop(a);
-        let beat = Beat {
-            id: "b1".into(),
-            rule: "t",
-            salience: 0.0,
-            side: None,
-            players: vec![quiet],
-            slots: serde_json::Value::Null,
-            evidence: vec![],
-        };
-        let judge = |m: &Match, claim: &str| {
-            let a = Analysis::new(m);
-            let beats = [&beat];
-            holds(
-                claim,
-                &Subject {
-                    analysis: &a,
-                    side: None,
-                    beats: &beats,
-                    evidence: &[],
-                    perspective: None,
-                },
-            )
-        };
-        assert!(judge(&m, "player_played"));
-        assert!(!judge(&m, "no_attempt"));
-        assert!(!judge(&m, "rarely_featured"));
+        let beat = player_beat(&quiet);
+        let of_quiet = |m: &Match, claim: &str| judge(m, claim, None, &[&beat], &[], None);
+        assert!(of_quiet(&m, "player_played"));
+        assert!(!of_quiet(&m, "no_attempt"));
+        assert!(!of_quiet(&m, "rarely_featured"));
         m.complete = vec![Coverage::Shots];
-        assert!(judge(&m, "no_attempt"));
-        assert!(judge(&m, "rarely_featured"));
+        assert!(of_quiet(&m, "no_attempt"));
+        assert!(of_quiet(&m, "rarely_featured"));
     }
 
     #[test]
@@ -1091,28 +1075,12 @@ mod tests {
         let a = Analysis::new(m);
         let detected = crate::beats::detect_all(&a, &crate::beats::Thresholds::builtin());
         let beats: Vec<&Beat> = detected.iter().filter(|b| pick(b)).collect();
-        let subject = Subject {
-            analysis: &a,
-            side,
-            beats: &beats,
-            evidence: &[],
-            perspective: None,
-        };
-        assert!(find(claim).is_some(), "no claim {claim}");
-        holds(claim, &subject)
+        judge(m, claim, side, &beats, &[], None)
     }
 
     /// A sentence about one side, written for `perspective`.
     fn about(m: &Match, claim: &str, side: Side, perspective: Option<Side>) -> bool {
-        let a = Analysis::new(m);
-        let subject = Subject {
-            analysis: &a,
-            side: Some(side),
-            beats: &[],
-            evidence: &[],
-            perspective,
-        };
-        holds(claim, &subject)
+        judge(m, claim, Some(side), &[], &[], perspective)
     }
 
     #[test]
