@@ -5,7 +5,7 @@
 //! Nothing here writes prose; it answers questions about the match.
 
 use crate::model::{
-    Event, EventType, Match, Player, Record, Score, ShotOutcome, Side, Tally, Team,
+    Coverage, Event, EventType, Match, Player, Record, Score, ShotOutcome, Side, Tally, Team,
 };
 use std::collections::HashMap;
 
@@ -42,6 +42,22 @@ impl Moment {
         let (us, them) = (self.before.of(self.side), self.before.of(self.side.other()));
         i16::from(us) - i16::from(them)
     }
+}
+
+/// What a goal did to the game, from the scoring side's view:
+/// `opener`, `equaliser`, `go_ahead`, `extends` (lead) or `reduces`
+/// (a deficit); null for events that are not goals.
+pub fn goal_state(e: &Event, moment: Moment) -> Option<&'static str> {
+    if !e.kind.is_goal() {
+        return None;
+    }
+    Some(match moment.margin_before() {
+        0 if moment.before.home == 0 && moment.before.away == 0 => "opener",
+        0 => "go_ahead",
+        -1 => "equaliser",
+        m if m > 0 => "extends",
+        _ => "reduces",
+    })
 }
 
 /// What one player did in the match.
@@ -305,6 +321,27 @@ impl<'m> Analysis<'m> {
             })
             .collect()
     }
+
+    /// Whether a player took part: `Some(true)` if he started, a
+    /// substitution brought him on or an event names him, `Some(false)` if
+    /// none of these and the file lists every substitution, `None` when the
+    /// file cannot say. Beats (who may be praised) and claims (what a
+    /// sentence may say of him) both ask.
+    pub fn played(&self, id: &str) -> Option<bool> {
+        let (p, _) = self.player(id)?;
+        let named = |sub: bool| {
+            self.m.events.iter().any(|e| {
+                (e.kind == EventType::Substitution) == sub && e.player.as_deref() == Some(id)
+            })
+        };
+        if p.starter || named(true) || named(false) {
+            Some(true)
+        } else if self.m.complete.contains(&Coverage::Substitutions) {
+            Some(false)
+        } else {
+            None
+        }
+    }
 }
 
 /// Where a player stands at one moment of the match.
@@ -507,6 +544,22 @@ mod tests {
     fn fixture() -> Match {
         let text = include_str!("../fixtures/eng-fra-2022-wc-qf.json");
         crate::input::load_str("f.json", text).unwrap()
+    }
+
+    #[test]
+    fn a_player_played_when_he_started_came_on_or_is_named() {
+        let mut m = fixture();
+        let a = Analysis::new(&m);
+        assert_eq!(a.played("eng-pickford"), Some(true));
+        // Mount stayed on the bench, but the file does not list every
+        // substitution, so it cannot say.
+        assert_eq!(a.played("eng-mount"), None);
+        assert_eq!(a.played("nobody"), None);
+        m.complete.push(Coverage::Substitutions);
+        assert_eq!(Analysis::new(&m).played("eng-mount"), Some(false));
+        let text = include_str!("../fixtures/eng-sco-2021-euro-group.json");
+        let m = crate::input::load_str("f.json", text).unwrap();
+        assert_eq!(Analysis::new(&m).played("eng-grealish"), Some(true));
     }
 
     #[test]

@@ -25,6 +25,7 @@ use crate::error::{Diagnostic, Error, ErrorKind, Result};
 use crate::facts::{FactIndex, number_word};
 use crate::model::Match;
 use crate::phrasebank::Phrasebank;
+use crate::phrasebank::helpers::minutes::{find_minute_phrases, fixed_minute_phrases};
 use crate::report::{DEFAULT_SEED, Options, Report, write_report_with};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -341,6 +342,9 @@ struct Model<'m> {
     values: BTreeSet<String>,
     /// Words the phrasebank writes, lower case.
     known: BTreeSet<String>,
+    /// Wordings the lexicon gives one minute ("in the first minute"), which
+    /// state it with no figure.
+    minute_phrases: Vec<(String, u16)>,
 }
 
 impl<'m> Model<'m> {
@@ -391,6 +395,7 @@ impl<'m> Model<'m> {
             tokens,
             values,
             known,
+            minute_phrases: fixed_minute_phrases(bank.lexicon()),
         }
     }
 
@@ -448,7 +453,7 @@ impl<'m> Model<'m> {
             text: text.to_string(),
             words: words(text),
             refs: refs.into_iter().map(|(_, r)| r).collect(),
-            figures: figures(text, &inside),
+            figures: figures(text, &inside, &self.minute_phrases),
             unknown,
             unknown_first,
         }
@@ -889,8 +894,13 @@ fn derived_spans(m: &Match) -> Vec<String> {
 }
 
 /// The figures of a text outside names: scores such as "1-2" as one,
-/// digits, ordinals ("53rd") and number words ("six", "third").
-fn figures(text: &str, inside_name: &dyn Fn(usize) -> bool) -> Vec<Figure> {
+/// digits, ordinals ("53rd"), number words ("six", "third") and the
+/// lexicon's wordings of one minute ("in the first minute" is 1).
+fn figures(
+    text: &str,
+    inside_name: &dyn Fn(usize) -> bool,
+    minute_phrases: &[(String, u16)],
+) -> Vec<Figure> {
     let numbers = crate::facts::numbers_in(text);
     let mut out = Vec::new();
     let mut i = 0;
@@ -936,6 +946,14 @@ fn figures(text: &str, inside_name: &dyn Fn(usize) -> bool) -> Vec<Figure> {
                 ));
             }
         }
+    }
+    for (at, end, minute) in find_minute_phrases(text, minute_phrases) {
+        let figure = Figure {
+            value: minute.to_string(),
+            surface: text[at..end].to_string(),
+            before: word_before(text, at),
+        };
+        out.push((at, figure));
     }
     out.sort_by_key(|(at, _)| *at);
     out.into_iter().map(|(_, f)| f).collect()
@@ -1022,11 +1040,24 @@ mod tests {
 
     #[test]
     fn figures_read_words_scores_and_ordinals() {
-        let f = figures("six minutes from the end, 2-1, his 53rd and third", &|_| {
-            false
-        });
+        let f = figures(
+            "six minutes from the end, 2-1, his 53rd and third",
+            &|_| false,
+            &[],
+        );
         let values: Vec<&str> = f.iter().map(|f| f.value.as_str()).collect();
         assert_eq!(values, vec!["6", "2-1", "53", "3"]);
+    }
+
+    #[test]
+    fn a_minute_worded_without_a_figure_is_a_figure() {
+        let phrases = vec![("in the first minute".to_string(), 1)];
+        let f = figures("In the first minute, then 2-1", &|_| false, &phrases);
+        let values: Vec<(&str, &str)> = f
+            .iter()
+            .map(|f| (f.value.as_str(), f.surface.as_str()))
+            .collect();
+        assert_eq!(values, vec![("1", "In the first minute"), ("2-1", "2-1")]);
     }
 
     #[test]

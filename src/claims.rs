@@ -211,12 +211,12 @@ pub const CLAIMS: &[Claim] = &[
     Claim {
         name: "player_played",
         means: "the sentence's player took part: started, or came on",
-        holds: |s| player(s).is_some_and(|p| played(s.analysis, p) == Some(true)),
+        holds: |s| player(s).is_some_and(|p| s.analysis.played(p) == Some(true)),
     },
     Claim {
         name: "player_absent_from_play",
         means: "the sentence's player did not take part (needs a complete list of substitutions)",
-        holds: |s| player(s).is_some_and(|p| played(s.analysis, p) == Some(false)),
+        holds: |s| player(s).is_some_and(|p| s.analysis.played(p) == Some(false)),
     },
     Claim {
         name: "no_attempt",
@@ -647,28 +647,6 @@ fn comeback_win(s: &Subject) -> bool {
     })
 }
 
-/// Whether a player took part: `Some(true)` if he started or a
-/// substitution brought him on, `Some(false)` if neither and the file
-/// lists every substitution, `None` when the file cannot say.
-pub fn played(a: &Analysis, id: &str) -> Option<bool> {
-    let (p, _) = a.player(id)?;
-    let came_on =
-        a.m.events
-            .iter()
-            .any(|e| e.kind == EventType::Substitution && e.player.as_deref() == Some(id));
-    let on_record =
-        a.m.events
-            .iter()
-            .any(|e| e.player.as_deref() == Some(id) && e.kind != EventType::Substitution);
-    if p.starter || came_on || on_record {
-        Some(true)
-    } else if a.m.complete.contains(&Coverage::Substitutions) {
-        Some(false)
-    } else {
-        None
-    }
-}
-
 fn came_off_bench(s: &Subject) -> bool {
     let Some(goal) = told_goal(s) else {
         return false;
@@ -703,7 +681,7 @@ fn no_attempt(s: &Subject) -> bool {
     let a = s.analysis;
     let Some(id) = player(s) else { return false };
     a.m.complete.contains(&Coverage::Shots)
-        && played(a, id) == Some(true)
+        && a.played(id) == Some(true)
         && !a.m.events.iter().any(|e| {
             let shot = e.kind.is_goal()
                 || e.kind.is_penalty_kick()
@@ -722,7 +700,7 @@ fn no_saves(s: &Subject) -> bool {
     let a = s.analysis;
     let Some(id) = player(s) else { return false };
     a.m.complete.contains(&Coverage::Saves)
-        && played(a, id) == Some(true)
+        && a.played(id) == Some(true)
         && !a.m.events.iter().any(|e| {
             (e.kind == EventType::Save && e.player.as_deref() == Some(id))
                 || (e.kind == EventType::PenaltySaved && e.goalkeeper.as_deref() == Some(id))
@@ -827,20 +805,47 @@ mod tests {
         crate::input::load_path(&path).unwrap_or_else(|e| panic!("{e}"))
     }
 
-    /// Whether `claim` holds in `m` for a sentence citing the events with
-    /// these ids and written for `perspective`.
-    fn check(m: &Match, claim: &str, evidence: &[&str], perspective: Option<Side>) -> bool {
+    /// Whether `claim` holds in `m` for a sentence naming `side`, about
+    /// `beats`, citing the events with these ids and written for
+    /// `perspective`: the one place the tests build a [`Subject`].
+    fn judge(
+        m: &Match,
+        claim: &str,
+        side: Option<Side>,
+        beats: &[&Beat],
+        evidence: &[&str],
+        perspective: Option<Side>,
+    ) -> bool {
         let a = Analysis::new(m);
         let evidence: Vec<String> = evidence.iter().map(|s| s.to_string()).collect();
         let subject = Subject {
             analysis: &a,
-            side: None,
-            beats: &[],
+            side,
+            beats,
             evidence: &evidence,
             perspective,
         };
         assert!(find(claim).is_some(), "no claim {claim}");
         holds(claim, &subject)
+    }
+
+    /// Whether `claim` holds in `m` for a sentence citing the events with
+    /// these ids and written for `perspective`.
+    fn check(m: &Match, claim: &str, evidence: &[&str], perspective: Option<Side>) -> bool {
+        judge(m, claim, None, &[], evidence, perspective)
+    }
+
+    /// A beat about one player, for claims about the sentence's player.
+    fn player_beat(id: &str) -> Beat {
+        Beat {
+            id: "b1".into(),
+            rule: "t",
+            salience: 0.0,
+            side: None,
+            players: vec![id.to_string()],
+            slots: serde_json::Value::Null,
+            evidence: vec![],
+        }
     }
 
     fn event_id(m: &Match, pick: impl Fn(&Event) -> bool) -> String {
@@ -1009,30 +1014,8 @@ mod tests {
         extra.id = "ger-unused".into();
         extra.starter = false;
         m.teams.home.squad.push(extra);
-        let unused = "ger-unused".to_string();
-        let with_player = |m: &Match, claim: &str| {
-            let a = Analysis::new(m);
-            let beat = Beat {
-                id: "b1".into(),
-                rule: "t",
-                salience: 0.0,
-                side: None,
-                players: vec![unused.clone()],
-                slots: serde_json::Value::Null,
-                evidence: vec![],
-            };
-            let beats = [&beat];
-            holds(
-                claim,
-                &Subject {
-                    analysis: &a,
-                    side: None,
-                    beats: &beats,
-                    evidence: &[],
-                    perspective: None,
-                },
-            )
-        };
+        let beat = player_beat("ger-unused");
+        let with_player = |m: &Match, claim: &str| judge(m, claim, None, &[&beat], &[], None);
         assert!(!with_player(&m, "player_absent_from_play"));
         assert!(!with_player(&m, "player_played"));
         m.complete = vec![Coverage::Substitutions];
@@ -1062,35 +1045,14 @@ mod tests {
             .id
             .clone();
         drop(a);
-        let beat = Beat {
-            id: "b1".into(),
-            rule: "t",
-            salience: 0.0,
-            side: None,
-            players: vec![quiet],
-            slots: serde_json::Value::Null,
-            evidence: vec![],
-        };
-        let judge = |m: &Match, claim: &str| {
-            let a = Analysis::new(m);
-            let beats = [&beat];
-            holds(
-                claim,
-                &Subject {
-                    analysis: &a,
-                    side: None,
-                    beats: &beats,
-                    evidence: &[],
-                    perspective: None,
-                },
-            )
-        };
-        assert!(judge(&m, "player_played"));
-        assert!(!judge(&m, "no_attempt"));
-        assert!(!judge(&m, "rarely_featured"));
+        let beat = player_beat(&quiet);
+        let of_quiet = |m: &Match, claim: &str| judge(m, claim, None, &[&beat], &[], None);
+        assert!(of_quiet(&m, "player_played"));
+        assert!(!of_quiet(&m, "no_attempt"));
+        assert!(!of_quiet(&m, "rarely_featured"));
         m.complete = vec![Coverage::Shots];
-        assert!(judge(&m, "no_attempt"));
-        assert!(judge(&m, "rarely_featured"));
+        assert!(of_quiet(&m, "no_attempt"));
+        assert!(of_quiet(&m, "rarely_featured"));
     }
 
     #[test]
@@ -1113,28 +1075,12 @@ mod tests {
         let a = Analysis::new(m);
         let detected = crate::beats::detect_all(&a, &crate::beats::Thresholds::builtin());
         let beats: Vec<&Beat> = detected.iter().filter(|b| pick(b)).collect();
-        let subject = Subject {
-            analysis: &a,
-            side,
-            beats: &beats,
-            evidence: &[],
-            perspective: None,
-        };
-        assert!(find(claim).is_some(), "no claim {claim}");
-        holds(claim, &subject)
+        judge(m, claim, side, &beats, &[], None)
     }
 
     /// A sentence about one side, written for `perspective`.
     fn about(m: &Match, claim: &str, side: Side, perspective: Option<Side>) -> bool {
-        let a = Analysis::new(m);
-        let subject = Subject {
-            analysis: &a,
-            side: Some(side),
-            beats: &[],
-            evidence: &[],
-            perspective,
-        };
-        holds(claim, &subject)
+        judge(m, claim, Some(side), &[], &[], perspective)
     }
 
     #[test]

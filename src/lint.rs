@@ -14,6 +14,7 @@
 
 use crate::catalogue;
 use crate::error::{Diagnostic, Result};
+use crate::phrasebank::helpers::minutes::{self, MINUTE_HELPERS};
 use crate::phrasebank::{BASE_TONE, Phrasebank, helpers::HELPERS, split_variants};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -51,6 +52,7 @@ pub fn lint(label: &str, language: &str, files: Vec<(String, String)>) -> Lint {
     for (path, text) in &files {
         unknown_helpers(path, text, &mut out.problems);
         unknown_words(path, text, &lexicon, &mut out.problems);
+        unworded_minutes(path, text, &lexicon, &mut out.problems);
         if let Some((tone, message)) = tone_and_message(&prefix, path) {
             unknown_slots(path, message, text, &mut out.problems);
             claim_problems(path, tone, message, text, &mut out.problems);
@@ -381,6 +383,45 @@ fn unknown_words(
                     });
                 }
             }
+        }
+    }
+}
+
+/// `{{at_minute minute}}` or `{{after_minutes minute}}` in a phrasebank
+/// whose lexicon does not word every minute for it (no `"other"` entry
+/// with `{n}` in its group): `report` would fail on it.
+fn unworded_minutes(
+    path: &str,
+    text: &str,
+    lexicon: &serde_json::Value,
+    problems: &mut Vec<Diagnostic>,
+) {
+    if !path.ends_with(".hbs") {
+        return;
+    }
+    for helper in MINUTE_HELPERS {
+        let worded = lexicon
+            .get(*helper)
+            .and_then(|g| g.get(minutes::OTHER))
+            .and_then(serde_json::Value::as_str)
+            .is_some_and(|w| w.contains("{n}"));
+        let call = format!("{{{{{helper} ");
+        let Some((line, column)) = text
+            .lines()
+            .enumerate()
+            .find_map(|(i, l)| l.find(&call).map(|at| (i + 1, l[..at].chars().count() + 1)))
+        else {
+            continue;
+        };
+        if !worded {
+            problems.push(Diagnostic {
+                path: path.to_string(),
+                position: Some((line, column)),
+                message: format!(
+                    "{helper} needs lexicon.json's \"{helper}\" group to word every minute: an \"{}\" entry with {{n}} for the minute, e.g. \"on {{n}} minutes\"",
+                    minutes::OTHER
+                ),
+            });
         }
     }
 }
@@ -723,6 +764,22 @@ mod tests {
             called_helpers("{{name player}} {{#if (eq a b)}}{{words n}}{{/if}} {{slot}}"),
             vec!["name", "if", "eq", "words"]
         );
+    }
+
+    #[test]
+    fn a_minute_helper_needs_the_lexicon_to_word_every_minute() {
+        let text = "fine\n---\nScored {{at_minute minute}}.";
+        let lint = |lexicon: serde_json::Value| {
+            let mut problems = Vec::new();
+            unworded_minutes("en/neutral/x.hbs", text, &lexicon, &mut problems);
+            problems
+        };
+        let problems = lint(serde_json::json!({"at_minute": {"1": "early"}}));
+        assert_eq!(problems.len(), 1);
+        assert_eq!(problems[0].position, Some((3, 8)));
+        assert!(problems[0].message.contains("\"at_minute\" group"));
+        let worded = serde_json::json!({"at_minute": {"other": "on {n} minutes"}});
+        assert!(lint(worded).is_empty());
     }
 
     #[test]

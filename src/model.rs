@@ -1109,3 +1109,11 @@ pub struct NextFixture {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub venue: Option<String>,
 }
+
+/// The snake_case name serde gives an enum value.
+pub fn enum_name<T: serde::Serialize>(value: &T) -> String {
+    serde_json::to_value(value)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_string))
+        .unwrap_or_default()
+}

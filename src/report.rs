@@ -68,6 +68,10 @@ pub struct Report {
     /// The credit the data's provider asks for ("Data: StatsBomb"), for
     /// reports written from imported data.
     pub credit: Option<String>,
+    /// The phrasebank's wordings of one minute ("in the first minute" is
+    /// 1), so provenance traces a minute stated without a figure.
+    #[serde(skip)]
+    pub minute_phrases: Vec<(String, u16)>,
 }
 
 impl Report {
@@ -194,6 +198,7 @@ pub fn write_report_avoiding(
         phrasebank_version: bank.version().to_string(),
         beats,
         credit: m.provider.as_ref().map(|p| p.credit.clone()),
+        minute_phrases: crate::phrasebank::helpers::minutes::fixed_minute_phrases(bank.lexicon()),
     })
 }
 

@@ -6,7 +6,6 @@
 
 mod common;
 
-use beatwriter::Options;
 use beatwriter::model::Match;
 use beatwriter::phrasebank::Phrasebank;
 
@@ -65,31 +64,15 @@ fn verbs_written(bank: &Phrasebank) -> Vec<(String, String)> {
     let mut out = Vec::new();
     for path in common::all_fixtures() {
         let m = common::load(&path);
-        for tone in common::TONES {
-            for team in [
-                None,
-                Some(m.teams.home.name.clone()),
-                Some(m.teams.away.name.clone()),
-            ] {
-                for seed in 0..3 {
-                    let o = Options {
-                        seed,
-                        tone: tone.to_string(),
-                        perspective: team.clone(),
-                        ..Options::default()
-                    };
-                    let r = beatwriter::report::write_report_with(&m, &o, bank)
-                        .unwrap_or_else(|e| panic!("{e}"));
-                    // Key stats are the desk's own sentences, printed as
-                    // written ("Liverpool were 3-0 down at half-time").
-                    let text: Vec<&str> = common::sentences(&r)
-                        .into_iter()
-                        .filter(|(_, s)| !s.message.starts_with("key_stats"))
-                        .map(|(_, s)| s.text.as_str())
-                        .collect();
-                    out.extend(team_verbs(&m, &text.join("\n")));
-                }
-            }
+        for (_, r) in common::every_report_with(&m, &path, 3, bank) {
+            // Key stats are the desk's own sentences, printed as
+            // written ("Liverpool were 3-0 down at half-time").
+            let text: Vec<&str> = common::sentences(&r)
+                .into_iter()
+                .filter(|(_, s)| !s.message.starts_with("key_stats"))
+                .map(|(_, s)| s.text.as_str())
+                .collect();
+            out.extend(team_verbs(&m, &text.join("\n")));
         }
     }
     out

@@ -6,6 +6,7 @@ mod common;
 
 use beatwriter::check::{Finding, check};
 use beatwriter::{Options, output};
+use common::beatwriter;
 
 fn draft() -> String {
     let m = common::load(common::FIXTURES[0]);
@@ -359,13 +360,6 @@ fn the_corpus_of_edits_is_judged_right() {
     assert!(misses.is_empty(), "{}", misses.join("\n"));
 }
 
-fn beatwriter(args: &[&str]) -> std::process::Output {
-    std::process::Command::new(env!("CARGO_BIN_EXE_beatwriter"))
-        .args(args)
-        .output()
-        .unwrap()
-}
-
 fn tmp_path(name: &str) -> String {
     let dir = std::path::PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("check");
     std::fs::create_dir_all(&dir).unwrap();
@@ -402,11 +396,7 @@ fn footers_with_quoted_sections_and_quoted_team_names_round_trip() {
             "-o",
             &draft,
         ]);
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
+        common::assert_ran(&out);
         let text = std::fs::read_to_string(&draft).unwrap();
         let footer = text.lines().last().unwrap();
         assert!(footer.contains("--section \"Talking Point\""), "{footer}");
@@ -448,11 +438,7 @@ fn a_provenance_file_replaces_the_footer_and_records_every_option() {
         "--provenance",
         &sidecar,
     ]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    common::assert_ran(&out);
     let record: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(&sidecar).unwrap()).unwrap();
     assert_eq!(record["format"], "beatwriter-provenance/1");
@@ -545,11 +531,7 @@ fn a_draft_from_a_statsbomb_feed_is_checked_against_the_feed_its_sidecar_names()
         "--provenance",
         &sidecar,
     ]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    common::assert_ran(&out);
     let check = || beatwriter(&["check", &draft, "--provenance", &sidecar]);
     assert_eq!(check().status.code(), Some(0));
     let text = std::fs::read_to_string(&draft).unwrap();

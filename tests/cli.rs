@@ -1,6 +1,8 @@
 //! The command line as a user meets it: help that teaches, and the
 //! `beats` listing.
 
+mod common;
+
 use std::process::Command;
 
 fn run(args: &[&str]) -> (bool, String) {
@@ -64,11 +66,7 @@ fn import_writes_a_match_file_that_validates() {
         ])
         .output()
         .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    common::assert_ran(&out);
     let (ok, stdout) = run(&["validate", out_file.to_str().unwrap()]);
     assert!(ok && stdout.contains("Barcelona v Girona"), "{stdout}");
 }

@@ -116,34 +116,18 @@ fn prose(m: &Match, o: &Options) -> String {
 /// over the threshold.
 fn check_match(name: &str, m: &Match) -> ((f64, String), Vec<String>) {
     let (mut group, dict) = linter(m);
-    let teams = [
-        None,
-        Some(m.teams.home.name.clone()),
-        Some(m.teams.away.name.clone()),
-    ];
     let mut worst = (0.0, "no lints".to_string());
     let mut failures = Vec::new();
-    for tone in common::TONES {
-        for team in &teams {
-            for seed in 0..SEEDS {
-                let o = Options {
-                    seed,
-                    tone: tone.to_string(),
-                    perspective: team.clone(),
-                    ..Options::default()
-                };
-                let (per_100, lints) = score(&mut group, &dict, &prose(m, &o));
-                let label = format!("{tone} for {team:?} seed {seed}");
-                if per_100 > worst.0 {
-                    worst = (per_100, label.clone());
-                }
-                if per_100 > THRESHOLD {
-                    failures.push(format!(
-                        "{name} {label}: {per_100:.2}\n  {}",
-                        lints.join("\n  ")
-                    ));
-                }
-            }
+    for (label, o) in common::every_options(m, SEEDS) {
+        let (per_100, lints) = score(&mut group, &dict, &prose(m, &o));
+        if per_100 > worst.0 {
+            worst = (per_100, label.clone());
+        }
+        if per_100 > THRESHOLD {
+            failures.push(format!(
+                "{name} {label}: {per_100:.2}\n  {}",
+                lints.join("\n  ")
+            ));
         }
     }
     (worst, failures)

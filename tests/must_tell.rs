@@ -7,20 +7,7 @@
 
 mod common;
 
-use beatwriter::Options;
 use beatwriter::beats::Thresholds;
-
-fn fixtures() -> Vec<String> {
-    let mut paths: Vec<String> = std::fs::read_dir("fixtures")
-        .unwrap()
-        .flatten()
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|x| x == "json"))
-        .map(|p| p.display().to_string())
-        .collect();
-    paths.sort();
-    paths
-}
 
 fn told_in<'r>(r: &'r beatwriter::Report, sections: &[&str]) -> Vec<&'r str> {
     r.sections
@@ -35,63 +22,47 @@ fn told_in<'r>(r: &'r beatwriter::Report, sections: &[&str]) -> Vec<&'r str> {
 #[test]
 fn every_must_tell_beat_and_every_goal_is_told() {
     let must_tell = Thresholds::builtin().must_tell;
-    for path in fixtures() {
+    for path in common::all_fixtures() {
         let m = common::load(&path);
         let goals = beatwriter::analysis::Analysis::new(&m).goals().count();
-        for tone in ["neutral", "wire", "dramatic"] {
-            for team in [
-                None,
-                Some(m.teams.home.name.clone()),
-                Some(m.teams.away.name.clone()),
-            ] {
-                for seed in 0..3 {
-                    let o = Options {
-                        seed,
-                        tone: tone.into(),
-                        perspective: team.clone(),
-                        ..Options::default()
-                    };
-                    let r = common::write(&m, &o);
-                    let label = format!("{path} {tone} {team:?} seed {seed}");
-                    let narrative = told_in(&r, &["lead", "talking_point"]);
-                    for b in r.beats.iter().filter(|b| b.salience >= must_tell) {
-                        assert!(
-                            narrative.contains(&b.id.as_str()),
-                            "{label}: must-tell beat {} ({}, {}) is not told",
-                            b.id,
-                            b.rule,
-                            b.salience
-                        );
-                    }
-                    if tone == "wire" && goals <= 4 {
-                        let lead = told_in(&r, &["lead"]);
-                        for b in r.beats.iter().filter(|b| b.rule == "goal") {
-                            assert!(
-                                lead.contains(&b.id.as_str()),
-                                "{label}: goal {} not in the wire lead",
-                                b.id
-                            );
-                        }
-                    }
-                    let tp: usize = r
-                        .sections
-                        .iter()
-                        .filter(|s| s.id == "talking_point")
-                        .flat_map(|s| &s.paragraphs)
-                        .map(|p| p.sentences.len())
-                        .sum();
-                    assert!(tp >= 3, "{label}: the Talking Point has {tp} sentences");
-                    let pom = r
-                        .sections
-                        .iter()
-                        .filter(|s| s.id == "player_of_match")
-                        .flat_map(|s| s.paragraphs.iter().map(|p| p.text()))
-                        .collect::<Vec<_>>()
-                        .join(" ");
-                    assert!(!pom.contains("winning side"), "{label}: {pom}");
-                    assert!(!pom.contains("stood out with a mark"), "{label}: {pom}");
+        for (label, r) in common::every_report(&m, &path, 3) {
+            let narrative = told_in(&r, &["lead", "talking_point"]);
+            for b in r.beats.iter().filter(|b| b.salience >= must_tell) {
+                assert!(
+                    narrative.contains(&b.id.as_str()),
+                    "{label}: must-tell beat {} ({}, {}) is not told",
+                    b.id,
+                    b.rule,
+                    b.salience
+                );
+            }
+            if r.tone == "wire" && goals <= 4 {
+                let lead = told_in(&r, &["lead"]);
+                for b in r.beats.iter().filter(|b| b.rule == "goal") {
+                    assert!(
+                        lead.contains(&b.id.as_str()),
+                        "{label}: goal {} not in the wire lead",
+                        b.id
+                    );
                 }
             }
+            let tp: usize = r
+                .sections
+                .iter()
+                .filter(|s| s.id == "talking_point")
+                .flat_map(|s| &s.paragraphs)
+                .map(|p| p.sentences.len())
+                .sum();
+            assert!(tp >= 3, "{label}: the Talking Point has {tp} sentences");
+            let pom = r
+                .sections
+                .iter()
+                .filter(|s| s.id == "player_of_match")
+                .flat_map(|s| s.paragraphs.iter().map(|p| p.text()))
+                .collect::<Vec<_>>()
+                .join(" ");
+            assert!(!pom.contains("winning side"), "{label}: {pom}");
+            assert!(!pom.contains("stood out with a mark"), "{label}: {pom}");
         }
     }
 }

@@ -1,6 +1,8 @@
 //! `beatwriter serve`: the real server binary on a free port, called with
 //! a real HTTP client.
 
+mod common;
+
 use std::io::{BufRead, BufReader};
 use std::process::{Child, Command, Stdio};
 
@@ -67,15 +69,8 @@ fn get(url: &str) -> (u16, String) {
 }
 
 fn cli(args: &[&str]) -> String {
-    let out = Command::new(env!("CARGO_BIN_EXE_beatwriter"))
-        .args(args)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let out = common::beatwriter(args);
+    common::assert_ran(&out);
     String::from_utf8(out.stdout).unwrap()
 }
 

@@ -536,11 +536,7 @@ fn a_table_given_as_context_frames_the_draw() {
             .args(["--format", "json"])
             .output()
             .unwrap();
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
+        common::assert_ran(&out);
         let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
         json["sections"][0]["paragraphs"][0][0].clone()
     };

@@ -40,7 +40,7 @@ impl Rule for FinalWon {
                 "winner": a.team(winner).id,
                 "loser": a.team(winner.other()).id,
                 "competition": a.m.fixture.competition,
-                "decided_by": a.m.result.decided_by.map(|d| crate::sections::enum_name(&d)),
+                "decided_by": a.m.result.decided_by.map(|d| crate::model::enum_name(&d)),
             }),
             evidence,
         }]

@@ -44,10 +44,7 @@ impl Rule for Form {
                 side: Some(side),
                 players: Vec::new(),
                 slots: json!({ "team": a.team(side).id, "kind": kind, "run": run }),
-                evidence: vec![format!(
-                    "context.form.{}",
-                    crate::sections::enum_name(&side)
-                )],
+                evidence: vec![format!("context.form.{}", crate::model::enum_name(&side))],
             });
         }
         beats

@@ -12,8 +12,8 @@
 
 use super::{Beat, Rule, Thresholds};
 use crate::analysis::Analysis;
+use crate::analysis::goal_state;
 use crate::model::{BodyPart, EventType};
-use crate::sections::goal_state;
 use serde_json::json;
 
 /// Detects every goal.

@@ -14,8 +14,8 @@
 
 use super::{Beat, Rule, Thresholds};
 use crate::analysis::Analysis;
+use crate::model::enum_name;
 use crate::model::{Decider, EventType};
-use crate::sections::enum_name;
 use serde_json::json;
 
 /// Detects elimination and progress in knockout ties.

@@ -38,9 +38,9 @@ impl Rule for Milestone {
                 MilestoneCondition::Goal => {
                     player.as_deref().is_some_and(|p| a.tallies(p).goals > 0)
                 }
-                MilestoneCondition::Played => player
-                    .as_deref()
-                    .is_none_or(|p| crate::claims::played(a, p) == Some(true)),
+                MilestoneCondition::Played => {
+                    player.as_deref().is_none_or(|p| a.played(p) == Some(true))
+                }
             };
             if !met {
                 continue;

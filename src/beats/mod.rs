@@ -146,9 +146,10 @@ pub struct Thresholds {
     /// Two goals by one side within this many minutes are a burst too.
     #[serde(default = "defaults::flurry_pair_minutes")]
     pub flurry_pair_minutes: u16,
-    /// A winning margin of at least this many goals is a rout.
-    #[serde(default = "defaults::rout_margin")]
-    pub rout_margin: u8,
+    /// `rout_margin` named a kind of story nothing read; a desk's older
+    /// file that still has it loads, and the value is ignored.
+    #[serde(default, rename = "rout_margin")]
+    retired_rout_margin: Option<serde::de::IgnoredAny>,
     /// How much a record counts by what it counts: an all-time scoring
     /// record outranks an assists record of the same status.
     pub record_weight: BTreeMap<String, f32>,
@@ -172,9 +173,6 @@ mod defaults {
         15
     }
     pub fn flurry_pair_minutes() -> u16 {
-        3
-    }
-    pub fn rout_margin() -> u8 {
         3
     }
 }
@@ -408,5 +406,22 @@ pub(crate) mod testing {
         m["result"] = result;
         let text = m.to_string();
         crate::input::load_str("test.json", &text).unwrap_or_else(|e| panic!("{e}"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Thresholds;
+
+    /// A desk's copy of the thresholds from before `rout_margin` was
+    /// retired still loads, and reads as the shipped file does.
+    #[test]
+    fn an_older_thresholds_file_with_rout_margin_loads() {
+        let shipped = include_str!("../../rules/thresholds.json");
+        let mut older: serde_json::Value = serde_json::from_str(shipped).unwrap();
+        older["rout_margin"] = serde_json::json!(3);
+        let older = Thresholds::parse("t.json", &older.to_string()).unwrap();
+        assert_eq!(older.must_tell, Thresholds::builtin().must_tell);
+        assert_eq!(older.salience, Thresholds::builtin().salience);
     }
 }

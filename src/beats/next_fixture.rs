@@ -9,7 +9,7 @@
 
 use super::{Beat, Rule, Thresholds};
 use crate::analysis::Analysis;
-use crate::sections::enum_name;
+use crate::model::enum_name;
 use serde_json::json;
 
 /// Detects the next match of one of the sides.

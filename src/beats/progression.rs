@@ -10,7 +10,7 @@
 
 use super::{Beat, Rule, Thresholds};
 use crate::analysis::Analysis;
-use crate::sections::enum_name;
+use crate::model::enum_name;
 use serde_json::json;
 
 /// Detects the eliminated side's tournament history.

@@ -39,7 +39,7 @@ impl Rule for QuietStar {
             });
             // A player who may not have played is no quiet star: saying he
             // did not score would imply he had the chance.
-            if involved || crate::claims::played(a, id) != Some(true) {
+            if involved || a.played(id) != Some(true) {
                 continue;
             }
             beats.push(Beat {

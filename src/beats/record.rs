@@ -9,7 +9,7 @@
 
 use super::{Beat, Rule, Thresholds};
 use crate::analysis::{Analysis, RecordStatus};
-use crate::sections::enum_name;
+use crate::model::enum_name;
 use serde_json::json;
 
 /// Detects records equalled, broken or extended.

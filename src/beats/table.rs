@@ -72,10 +72,7 @@ impl Rule for Table {
                     "moved": moved,
                     "top": top,
                 }),
-                evidence: vec![format!(
-                    "context.table.{}",
-                    crate::sections::enum_name(&side)
-                )],
+                evidence: vec![format!("context.table.{}", crate::model::enum_name(&side))],
             });
         }
         beats

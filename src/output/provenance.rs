@@ -123,7 +123,7 @@ pub struct BeatView {
 
 /// Builds the view of `report`, written from `m` (read from `source`).
 pub fn view(report: &Report, m: &Match, source: &str) -> ReportView {
-    let tracer = Tracer::new(m);
+    let tracer = Tracer::new(m).with_minute_phrases(&report.minute_phrases);
     let used = report.used_beats();
     let mut n = 0;
     let sections = report
@@ -217,7 +217,7 @@ fn sentence(
             Some(event) => EvidenceView {
                 id: e.clone(),
                 minute: event.minute.map(|_| event.clock()),
-                kind: Some(crate::sections::enum_name(&event.kind)),
+                kind: Some(crate::model::enum_name(&event.kind)),
             },
             None => EvidenceView {
                 id: e.clone(),

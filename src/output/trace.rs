@@ -32,6 +32,8 @@ pub struct Tracer<'m> {
     m: &'m Match,
     a: Analysis<'m>,
     index: std::sync::Arc<FactIndex>,
+    /// Wordings the phrasebank gives one minute ("in the first minute").
+    minute_phrases: Vec<(String, u16)>,
 }
 
 thread_local! {
@@ -129,7 +131,16 @@ impl<'m> Tracer<'m> {
             m,
             a: Analysis::new(m),
             index: index_of(m),
+            minute_phrases: Vec::new(),
         }
+    }
+
+    /// Reads `phrases` (the lexicon's wordings of one minute, from
+    /// [`crate::report::Report::minute_phrases`]) as minutes, so "in the
+    /// first minute" is traced to the event's minute as "on 17 minutes" is.
+    pub fn with_minute_phrases(mut self, phrases: &[(String, u16)]) -> Self {
+        self.minute_phrases = phrases.to_vec();
+        self
     }
 
     /// Player ids that `text` names, in reading order.
@@ -151,7 +162,8 @@ impl<'m> Tracer<'m> {
             .map(|i| format!("events[{i}]."))
             .collect();
         let names = self.index.names_in(text, &prefer);
-        let tokens = tokens(text, &names);
+        let mut tokens = tokens(text, &names);
+        minute_tokens(text, &self.minute_phrases, &mut tokens);
         let mut found: Vec<(usize, Fact)> = names.iter().map(|(s, _, f)| (*s, f.clone())).collect();
         let mut done = vec![false; tokens.len()];
         for i in 0..tokens.len() {
@@ -952,6 +964,34 @@ fn word_tokens(text: &str, inside_name: &dyn Fn(usize) -> bool) -> Vec<Token> {
         }
     }
     out
+}
+
+/// The lexicon's wordings of one minute in `text`, as minute numbers
+/// listed only when traced, merged into `tokens` in reading order.
+fn minute_tokens(text: &str, phrases: &[(String, u16)], tokens: &mut Vec<Token>) {
+    let found = crate::phrasebank::helpers::minutes::find_minute_phrases(text, phrases);
+    if found.is_empty() {
+        return;
+    }
+    for (at, end, minute) in found {
+        tokens.push(Token {
+            at,
+            text: text[at..end].to_string(),
+            value: f64::from(minute),
+            shape: Shape::Plain,
+            pair: None,
+            unit: "minute".to_string(),
+            before: word_before(text, at),
+            word: true,
+        });
+    }
+    tokens.sort_by_key(|t| t.at);
+    // Scores point at the token after them; re-point after the sort.
+    for (k, t) in tokens.iter_mut().enumerate() {
+        if t.pair.is_some() {
+            t.pair = Some(k + 1);
+        }
+    }
 }
 
 fn token(text: &str, at: usize, end: usize, shape: Shape, unit: String, before: String) -> Token {

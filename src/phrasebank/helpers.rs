@@ -9,6 +9,8 @@
 use super::style::StyleBook;
 use handlebars::{Handlebars, handlebars_helper};
 
+pub mod minutes;
+
 /// Opens a reference marker (a private-use character).
 pub const MARK_OPEN: char = '\u{E000}';
 /// Closes a reference marker.
@@ -312,6 +314,8 @@ pub const HELPERS: &[&str] = &[
     "them",
     "themselves",
     "a",
+    "at_minute",
+    "after_minutes",
 ];
 
 /// Registers the style helpers, which need the language's style and words.
@@ -330,6 +334,7 @@ pub fn register_style(
         };
         registry.register_helper(name, Box::new(helper));
     }
+    minutes::register(registry, &lexicon);
 }
 
 /// The style helpers by name.

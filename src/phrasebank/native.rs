@@ -384,6 +384,14 @@ fn call_helper(name: &str, args: &Given, tone: &str, words: &Words) -> Option<Js
         "tally" => string(helpers::tally(args.present(0)?.as_object()?)),
         "clock" => string(helpers::clock(number(0)?, number(1)?)),
         "mark" => string(helpers::mark(args.present(0)?)),
+        "at_minute" | "after_minutes" => {
+            let said = helpers::minutes::minute_words(words.lexicon, name, number(0)?)?;
+            string(if args.flag("cap")? {
+                helpers::capitalise(&said)
+            } else {
+                said
+            })
+        }
         "a" => {
             let a = crate::phrasebank::style::indefinite(&helpers::mark(args.present(0)?));
             string(if args.flag("cap")? {

@@ -134,7 +134,7 @@ pub fn result_slots(a: &Analysis) -> Value {
             "winner_goals": winner.map_or(s.home, |w| s.of(w)),
             "loser_goals": loser.map_or(s.away, |l| s.of(l)),
         })),
-        "stage": crate::sections::enum_name(&a.m.fixture.stage),
+        "stage": crate::model::enum_name(&a.m.fixture.stage),
         "knockout": a.m.fixture.stage.is_knockout(),
         "final": a.m.fixture.stage == crate::model::Stage::Final,
         "competition": a.m.fixture.competition,

@@ -395,7 +395,7 @@ fn what_if<'b>(a: &Analysis, beats: &Beats<'b>, side: Side) -> Vec<ParagraphPlan
         let mut slots = progression.slots.clone();
         slots["miss"] = json!(miss.map(|m| m.slots.clone()));
         slots["final"] = json!(a.m.fixture.stage == crate::model::Stage::Final);
-        slots["stage"] = json!(crate::sections::enum_name(&a.m.fixture.stage));
+        slots["stage"] = json!(crate::model::enum_name(&a.m.fixture.stage));
         let used = std::iter::once(progression).chain(miss).collect();
         paragraphs.push(vec![
             Planned::new("talking/progression", slots, used).via(miss, "miss"),

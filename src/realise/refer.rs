@@ -170,7 +170,7 @@ fn describe(p: &crate::model::Player, team: &str, lexicon: &serde_json::Value) -
     let patterns = lexicon.get("describe")?;
     let position = lexicon
         .get("position")?
-        .get(crate::sections::enum_name(&p.position))?
+        .get(crate::model::enum_name(&p.position))?
         .as_str()?;
     let pattern = match (&p.club, p.captain) {
         (_, true) => patterns.get("captain")?,

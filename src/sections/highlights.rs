@@ -3,11 +3,12 @@
 
 use crate::analysis::Analysis;
 use crate::error::Result;
+use crate::model::enum_name;
 use crate::model::{Event, EventType};
 use crate::realise::Realiser;
 use crate::report::Paragraph;
 use crate::sections::Inputs;
-use crate::sections::{enum_name, event_slots};
+use crate::sections::event_slots;
 
 /// Writes one paragraph per notable event, and one for a shoot-out.
 pub fn write(inputs: &Inputs, r: &mut Realiser) -> Result<Vec<Paragraph>> {

@@ -8,9 +8,9 @@ pub mod key_stats;
 pub mod narrative;
 pub mod ratings;
 
-use crate::analysis::{Analysis, Moment};
+use crate::analysis::{Analysis, Moment, goal_state};
 use crate::error::Result;
-use crate::model::{Event, Side};
+use crate::model::{Event, Side, enum_name};
 use crate::realise::Realiser;
 use crate::report::Paragraph;
 use serde_json::{Value, json};
@@ -155,22 +155,6 @@ pub fn event_slots(a: &Analysis, e: &Event, moment: Moment) -> Value {
     })
 }
 
-/// What a goal did to the game, from the scoring side's view:
-/// `opener`, `equaliser`, `go_ahead`, `extends` (lead) or `reduces`
-/// (a deficit); null for events that are not goals.
-pub fn goal_state(e: &Event, moment: Moment) -> Option<&'static str> {
-    if !e.kind.is_goal() {
-        return None;
-    }
-    Some(match moment.margin_before() {
-        0 if moment.before.home == 0 && moment.before.away == 0 => "opener",
-        0 => "go_ahead",
-        -1 => "equaliser",
-        m if m > 0 => "extends",
-        _ => "reduces",
-    })
-}
-
 /// Style names as written in match files, for `style.<name>` slots.
 const ALL_STYLES: &[&str] = &[
     "curled",
@@ -186,11 +170,3 @@ const ALL_STYLES: &[&str] = &[
     "solo_run",
     "fine_delivery",
 ];
-
-/// The snake_case name serde gives an enum value.
-pub fn enum_name<T: serde::Serialize>(value: &T) -> String {
-    serde_json::to_value(value)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_string))
-        .unwrap_or_default()
-}

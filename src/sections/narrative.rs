@@ -13,7 +13,7 @@ use crate::sections::Inputs;
 /// writing them would strand a surname whose full name went with them.
 pub fn lead(inputs: &Inputs, r: &mut Realiser) -> Result<Vec<Paragraph>> {
     let beats = Beats::new(inputs.beats);
-    let story = plan::story::decide(inputs.a, &beats, inputs.thresholds);
+    let story = plan::story::decide(&beats, inputs.thresholds);
     let must_tell = inputs.thresholds.must_tell;
     // Written for one side, the lead closes on that side's next match,
     // never the opponent's.

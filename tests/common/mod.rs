@@ -298,12 +298,17 @@ pub fn statsbomb_data(name: &str) -> std::path::PathBuf {
 /// A StatsBomb corpus match, imported as a user would import it (22924,
 /// whose feed has a shot without an outcome, with `--lenient`).
 pub fn corpus(id: &str) -> Match {
+    import_statsbomb(id, id == "22924")
+}
+
+/// A StatsBomb match of data/statsbomb, gzipped or not.
+fn import_statsbomb(id: &str, lenient: bool) -> Match {
     let options = beatwriter::import::ImportOptions {
         events: statsbomb_data(&format!("{id}_events.json")),
         lineups: statsbomb_data(&format!("{id}_lineups.json")),
         match_file: Some(statsbomb_data(&format!("{id}_match.json"))),
         context: None,
-        lenient: id == "22924",
+        lenient,
     };
     beatwriter::import::statsbomb::import(&options)
         .unwrap_or_else(|e| panic!("{id}: {e}"))
@@ -330,9 +335,10 @@ pub fn every_match() -> Vec<(String, Match)> {
 /// The tones every prose test writes in.
 pub const TONES: &[&str] = &["neutral", "wire", "dramatic"];
 
-/// Every report of a match in every tone, perspective (neutral, then each
-/// side) and `seeds` seeds, labelled.
-pub fn every_report(m: &Match, name: &str, seeds: u64) -> Vec<(String, Report)> {
+/// The options of every report of a match: every tone, perspective
+/// (neutral, then each side) and seed from 0 to `seeds` - 1, each labelled
+/// "{tone} for {team:?} seed {seed}".
+pub fn every_options(m: &Match, seeds: u64) -> Vec<(String, beatwriter::Options)> {
     let teams = [
         None,
         Some(m.teams.home.name.clone()),
@@ -348,12 +354,34 @@ pub fn every_report(m: &Match, name: &str, seeds: u64) -> Vec<(String, Report)> 
                     perspective: team.clone(),
                     ..beatwriter::Options::default()
                 };
-                let label = format!("{name} {tone} for {team:?} seed {seed}");
-                out.push((label, write(m, &o)));
+                out.push((format!("{tone} for {team:?} seed {seed}"), o));
             }
         }
     }
     out
+}
+
+/// Every report of a match in every tone, perspective (neutral, then each
+/// side) and `seeds` seeds, labelled with `name` first.
+pub fn every_report(m: &Match, name: &str, seeds: u64) -> Vec<(String, Report)> {
+    every_report_with(m, name, seeds, bank())
+}
+
+/// [`every_report`], written with `bank` (a desk's phrasebank).
+pub fn every_report_with(
+    m: &Match,
+    name: &str,
+    seeds: u64,
+    bank: &beatwriter::phrasebank::Phrasebank,
+) -> Vec<(String, Report)> {
+    every_options(m, seeds)
+        .into_iter()
+        .map(|(label, o)| {
+            let r = beatwriter::report::write_report_with(m, &o, bank)
+                .unwrap_or_else(|e| panic!("{name} {label}: {e}"));
+            (format!("{name} {label}"), r)
+        })
+        .collect()
 }
 
 /// Runs `f` on every item on as many threads as the machine has cores,
@@ -377,24 +405,23 @@ pub fn par_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec
 /// A StatsBomb match in `data/statsbomb/` (gzipped or not), imported as
 /// `import statsbomb` would, without `--lenient`.
 pub fn statsbomb(id: &str) -> Match {
-    use beatwriter::import::{ImportOptions, statsbomb};
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data/statsbomb");
-    let file = |kind: &str| {
-        let gz = dir.join(format!("{id}_{kind}.json.gz"));
-        if gz.exists() {
-            gz
-        } else {
-            dir.join(format!("{id}_{kind}.json"))
-        }
-    };
-    let options = ImportOptions {
-        events: file("events"),
-        lineups: file("lineups"),
-        match_file: Some(file("match")),
-        context: None,
-        lenient: false,
-    };
-    statsbomb::import(&options)
-        .unwrap_or_else(|e| panic!("{e}"))
-        .m
+    import_statsbomb(id, false)
+}
+
+/// Runs the beatwriter binary with `args`, from the crate's root.
+pub fn beatwriter(args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_beatwriter"))
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+/// Asserts a run of the binary succeeded, showing its standard error if not.
+pub fn assert_ran(out: &std::process::Output) {
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 }
