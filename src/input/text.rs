@@ -137,6 +137,16 @@ pub fn escape(s: &str) -> String {
         .collect()
 }
 
+/// The text with its first letter a capital: "they" → "They", "van
+/// Dijk" → "Van Dijk". One place for every stage that needs it.
+pub fn capitalise(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

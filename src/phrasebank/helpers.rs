@@ -588,14 +588,7 @@ impl handlebars::HelperDef for StyleHelper {
     }
 }
 
-/// The word with its first letter a capital: "they" → "They".
-pub(crate) fn capitalise(word: &str) -> String {
-    let mut chars = word.chars();
-    chars
-        .next()
-        .map(|c| c.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
-}
+pub(crate) use crate::input::text::capitalise;
 
 /// "1st", "22nd", "53rd", "111th".
 pub fn ordinal_digits(n: u64) -> String {

@@ -70,11 +70,7 @@ fn tidy(name: &str) -> String {
 /// Jong", "Marc-André ter Stegen"): the Dutch rule for a surname standing
 /// alone, which English copy follows for every particle.
 fn standing_alone(surname: &str) -> String {
-    let mut chars = surname.chars();
-    chars
-        .next()
-        .map(|c| c.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
+    crate::input::text::capitalise(surname)
 }
 
 /// The surname of a printed nickname. A nickname keeps only the words

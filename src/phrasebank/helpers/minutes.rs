@@ -71,15 +71,6 @@ pub fn find_minute_phrases(text: &str, phrases: &[(String, u16)]) -> Vec<(usize,
     out
 }
 
-/// Upper-cases the first letter, for a wording that opens a sentence.
-fn capitalised(text: &str) -> String {
-    let mut chars = text.chars();
-    chars
-        .next()
-        .map(|c| c.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
-}
-
 /// One minute helper: `{{at_minute minute}}`, with `cap=true` at the
 /// start of a sentence.
 struct MinuteHelper {
@@ -109,7 +100,11 @@ impl HelperDef for MinuteHelper {
             ))
         })?;
         let cap = h.hash_get("cap").and_then(|v| v.value().as_bool()) == Some(true);
-        let words = if cap { capitalised(&words) } else { words };
+        let words = if cap {
+            crate::input::text::capitalise(&words)
+        } else {
+            words
+        };
         Ok(handlebars::ScopedJson::Derived(Value::String(words)))
     }
 }
