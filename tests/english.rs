@@ -106,6 +106,8 @@ struct Written {
     /// (surname, full name) of every player whose surname another player
     /// of the match shares.
     shared: std::sync::Arc<Vec<(String, String)>>,
+    /// The name of the side that lost, if one did (a shoot-out decides).
+    loser: Option<String>,
 }
 
 /// (surname, full name) of the players of a match whose surname another
@@ -140,6 +142,7 @@ fn all_reports() -> &'static Vec<Written> {
         common::par_map(&matches, |(name, m)| {
             let women = m.fixture.gender == Some(MatchGender::Women);
             let shared = std::sync::Arc::new(shared_surnames(m));
+            let loser = m.result.winner.map(|w| m.teams.get(w.other()).name.clone());
             common::every_report(m, name, SEEDS)
                 .into_iter()
                 .map(|(label, r)| Written {
@@ -147,6 +150,7 @@ fn all_reports() -> &'static Vec<Written> {
                     women,
                     text: lines(&r),
                     shared: shared.clone(),
+                    loser: loser.clone(),
                 })
                 .collect::<Vec<_>>()
         })
@@ -215,6 +219,27 @@ fn articles_agree_with_how_a_figure_is_read() {
     assert_none(
         r"\b[Aa]n ([1-79]|1[02-79]|[2-79][0-9])-",
         "\"an\" before a figure read with a consonant",
+    );
+}
+
+#[test]
+fn no_one_made_the_difference_for_a_side_that_lost() {
+    let hits: Vec<String> = all_reports()
+        .iter()
+        .filter_map(|r| {
+            let loser = r.loser.as_ref()?;
+            let said = format!("made the difference for {loser}");
+            r.text
+                .lines()
+                .find(|l| l.contains(&said))
+                .map(|l| format!("{}: {l}", r.label))
+        })
+        .collect();
+    assert!(
+        hits.is_empty(),
+        "{} reports, e.g.:\n{}",
+        hits.len(),
+        hits.iter().take(3).cloned().collect::<Vec<_>>().join("\n")
     );
 }
 
