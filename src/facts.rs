@@ -208,23 +208,7 @@ impl FactIndex {
         candidates.sort_unstable();
         candidates.dedup();
         for (name, paths) in candidates.into_iter().map(|i| &self.names[i]) {
-            for (at, _) in text.match_indices(name.as_str()) {
-                let end = at + name.len();
-                if taken[at..end].iter().any(|t| *t) || !word_bounded(text, at, end) {
-                    continue;
-                }
-                taken[at..end].iter_mut().for_each(|t| *t = true);
-                found.push((
-                    at,
-                    end,
-                    Fact {
-                        text: name.clone(),
-                        kind: "name",
-                        path: best(paths, prefer),
-                        derived: None,
-                    },
-                ));
-            }
+            find_name(text, name, paths, prefer, &mut taken, &mut found);
         }
         found
     }
@@ -381,6 +365,36 @@ fn best(paths: &[String], prefer: &[String]) -> String {
         .unwrap_or_default()
 }
 
+/// Every place `name` stands in `text` as whole words, not inside a
+/// longer name found before it (`taken`), added to `found` with the best
+/// of its `paths`.
+fn find_name(
+    text: &str,
+    name: &str,
+    paths: &[String],
+    prefer: &[String],
+    taken: &mut [bool],
+    found: &mut Vec<(usize, usize, Fact)>,
+) {
+    for (at, _) in text.match_indices(name) {
+        let end = at + name.len();
+        if taken[at..end].iter().any(|t| *t) || !word_bounded(text, at, end) {
+            continue;
+        }
+        taken[at..end].iter_mut().for_each(|t| *t = true);
+        found.push((
+            at,
+            end,
+            Fact {
+                text: name.to_string(),
+                kind: "name",
+                path: best(paths, prefer),
+                derived: None,
+            },
+        ));
+    }
+}
+
 fn word_bounded(text: &str, start: usize, end: usize) -> bool {
     let before = text[..start].chars().next_back();
     let after = text[end..].chars().next();
@@ -501,24 +515,7 @@ mod tests {
         let mut found = Vec::new();
         let mut taken = vec![false; text.len()];
         for (name, paths) in &index.names {
-            for (at, _) in text.match_indices(name.as_str()) {
-                let end = at + name.len();
-                if taken[at..end].iter().any(|t| *t) || !word_bounded(text, at, end) {
-                    continue;
-                }
-                taken[at..end].iter_mut().for_each(|t| *t = true);
-                let path = best(paths, &[]);
-                found.push((
-                    at,
-                    end,
-                    Fact {
-                        text: name.clone(),
-                        kind: "name",
-                        path,
-                        derived: None,
-                    },
-                ));
-            }
+            find_name(text, name, paths, &[], &mut taken, &mut found);
         }
         found
     }
